@@ -1,0 +1,25 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'console/dist/', '**/*.mjs', '.state/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      complexity: ['warn', 10],
+      'max-params': ['warn', 4],
+      'max-depth': ['warn', 3],
+    },
+  },
+  {
+    // kube-sim is a part of its own: it never reaches into omni.
+    files: ['kube-sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/src/*', '../../src/*', '../src/*'] }],
+    },
+  },
+);
