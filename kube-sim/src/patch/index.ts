@@ -1,0 +1,4 @@
+export { PatchError, type JsonObject, type PatchCause } from './errors.ts';
+export { applyJsonPatch } from './json-patch.ts';
+export { applyMergePatch } from './merge-patch.ts';
+export { applyStrategicMergePatch } from './strategic.ts';
