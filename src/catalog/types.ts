@@ -39,6 +39,13 @@ export interface LocationRef {
   zones?: string[];
 }
 
+/**
+ * Filters for `Catalog.query`. Unset fields do not filter; `maxCpu`/`maxMemoryGiB` of 0 mean no bound
+ * (as in NodeTemplate). `gpuName` matches exactly, any case. With `lifecycle`, only offerings that have
+ * that price match and `maxPricePerHour` and the sort use it; without, the cheaper of the two prices.
+ * `zones` in a location keep offerings in those zones plus region-level offerings (zone '').
+ * An unknown region or GPU name throws a `CatalogError` naming the closest known ones.
+ */
 export interface OfferingQuery {
   locations?: LocationRef[];
   cloud?: CloudName;
@@ -53,6 +60,20 @@ export interface OfferingQuery {
   lifecycle?: Lifecycle;
   maxPricePerHour?: number;
   instanceFamilies?: { include?: string[]; exclude?: string[] };
+  /** At most this many offerings (the cheapest); default all. */
+  limit?: number;
+}
+
+/** An offering's instance-type facts and prices without the price's provenance (a snapshot or feed row). */
+export type CatalogRow = Omit<Offering, 'source' | 'ageSeconds'>;
+
+/** Where one cloud's snapshot prices came from. */
+export interface SnapshotSource {
+  cloud: CloudName;
+  /** Upstream repositories @ commit the data was taken from, with licenses. */
+  credits: string[];
+  /** When the upstream prices were generated (ISO 8601); ages of snapshot prices count from here. */
+  pricesAsOf: string;
 }
 
 /** The read side of the catalog, as used by the planner and the CLI. */
