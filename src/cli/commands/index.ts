@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerKubeSim } from './kube-sim.ts';
+import { registerPrices } from './prices.ts';
 
 /** Every `omni` sub-command, one file each. */
 export function registerCommands(program: Command): void {
   registerKubeSim(program);
+  registerPrices(program);
 }
