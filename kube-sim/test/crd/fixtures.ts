@@ -1,3 +1,5 @@
+// kube-sim's own src (the rule is there to keep omni's src out), reached from kube-sim/test.
+// eslint-disable-next-line no-restricted-imports
 import type { CrdVersionInfo, JsonObject } from '../../src/crd/index.ts';
 
 /** A CRD shaped like omni's EdgeLocation, with one property per keyword the validator supports. */
@@ -54,7 +56,13 @@ export function edgeLocationSchema(): JsonObject {
           zones: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 3 },
           replicas: { type: 'integer', format: 'int32', minimum: 0, maximum: 10, default: 1 },
           tier: { type: 'string', enum: ['standard', 'premium'], default: 'standard' },
-          capacity: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 100, exclusiveMaximum: true },
+          capacity: {
+            type: 'number',
+            minimum: 0,
+            exclusiveMinimum: true,
+            maximum: 100,
+            exclusiveMaximum: true,
+          },
           port: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] },
           labels: { type: 'object', additionalProperties: { type: 'string' } },
           pools: {
@@ -79,7 +87,11 @@ export function edgeLocationSchema(): JsonObject {
             },
           },
           extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-          template: { type: 'object', 'x-kubernetes-embedded-resource': true, 'x-kubernetes-preserve-unknown-fields': true },
+          template: {
+            type: 'object',
+            'x-kubernetes-embedded-resource': true,
+            'x-kubernetes-preserve-unknown-fields': true,
+          },
           maintenanceWindow: { type: 'string', format: 'date-time', nullable: true },
         },
       },
@@ -93,7 +105,11 @@ export function edgeLocationSchema(): JsonObject {
             type: 'array',
             items: {
               type: 'object',
-              properties: { type: { type: 'string' }, status: { type: 'string' }, reason: { type: 'string' } },
+              properties: {
+                type: { type: 'string' },
+                status: { type: 'string' },
+                reason: { type: 'string' },
+              },
             },
           },
         },
@@ -106,7 +122,13 @@ export function edgeLocation(spec: JsonObject, status?: JsonObject): JsonObject 
   const obj: JsonObject = {
     apiVersion: 'omni.dev/v1alpha1',
     kind: 'EdgeLocation',
-    metadata: { name: 'fra-1', namespace: 'default', uid: 'u-1', resourceVersion: '7', creationTimestamp: '2026-11-25T08:00:00Z' },
+    metadata: {
+      name: 'fra-1',
+      namespace: 'default',
+      uid: 'u-1',
+      resourceVersion: '7',
+      creationTimestamp: '2026-11-25T08:00:00Z',
+    },
     spec,
   };
   if (status) obj.status = status;
