@@ -1,0 +1,13 @@
+export { startKubeSim, type KubeSim, type KubeSimOptions, type SimController } from './cluster.ts';
+export { ClusterApi } from './api/cluster-api.ts';
+export { deleteObject, deleteCollection } from './api/delete.ts';
+export { patchObject } from './api/patching.ts';
+export { bindPod, evictPod } from './api/subresources.ts';
+export { startWatch, type WatchHandle } from './api/watch.ts';
+export type { WatchEvent, ListOptions, WriteOptions, DeleteOptions } from './api/types.ts';
+export { ScaledClock, rfc3339, type Clock } from './util/clock.ts';
+export { ApiError } from './util/errors.ts';
+export type { JsonObject } from './util/json.ts';
+export type { ResourceType } from './registry/resource-type.ts';
+export type { Kubeconfig } from './server/kubeconfig.ts';
+export type { LogProvider } from './server/resource-handler.ts';
