@@ -60,7 +60,10 @@ export class OpenApiService {
     if (!gv) return undefined;
     const types = this.api.registry.resourcesOf(gv.group, gv.version);
     const custom = types.filter((t) => t.crdName);
-    const doc = custom.length === types.length ? crdDocument(this.api, custom) : builtinOpenApiDocument(key, types.filter((t) => !t.crdName));
+    const doc = custom.length === types.length ? crdDocument(this.api, custom) : builtinOpenApiDocument(
+            key,
+            types.filter((t) => !t.crdName).map((t) => ({ ...t, subresources: t.subresources.map((sr) => sr.name) })),
+          );
     const text = JSON.stringify(doc);
     const entry = { generation: gen, text, hash: createHash('sha512').update(text).digest('hex').slice(0, 128).toUpperCase() };
     this.cache.set(key, entry);
