@@ -19,11 +19,15 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+function contains(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
 /** The known names closest to `name` by edit distance (ignoring case), closest first. */
 export function closestNames(name: string, known: Iterable<string>, max = 5): string[] {
   const wanted = name.toLowerCase();
   return [...known]
-    .map((k) => ({ k, d: editDistance(wanted, k.toLowerCase()) - (k.toLowerCase().includes(wanted) ? 1 : 0) }))
+    .map((k) => ({ k, d: editDistance(wanted, k.toLowerCase()) - (contains(k.toLowerCase(), wanted) ? 2 : 0) }))
     .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
     .slice(0, max)
     .map((x) => x.k);
