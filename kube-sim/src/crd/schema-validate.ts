@@ -21,19 +21,56 @@ function subSchemas(schema: JsonObject, k: string): JsonObject[] {
   return asArray(schema[k]).filter(isObject);
 }
 
+/** go-openapi's composite errors carry no field; kube-apiserver reports them at field "<nil>". */
+function composite(path: string, what: string): FieldCause {
+  return invalid('<nil>', '', `${JSON.stringify(path)} ${what}`);
+}
+
+/** The failures of the branch that came closest (fewest errors; the first on ties). */
+function bestFailures(results: FieldCause[][]): FieldCause[] {
+  return results.reduce((best, r) => (r.length < best.length ? r : best), results[0] ?? []);
+}
+
+function checkAnyOf(value: unknown, schema: JsonObject, path: string): FieldCause[] {
+  const branches = subSchemas(schema, 'anyOf');
+  if (branches.length === 0) return [];
+  const results = branches.map((s) => validateNode(value, s, path, false));
+  if (results.some((r) => r.length === 0)) return [];
+  return [composite(path, 'must validate at least one schema (anyOf)'), ...bestFailures(results)];
+}
+
+function checkOneOf(value: unknown, schema: JsonObject, path: string): FieldCause[] {
+  const branches = subSchemas(schema, 'oneOf');
+  if (branches.length === 0) return [];
+  const results = branches.map((s) => validateNode(value, s, path, false));
+  const valid = results.filter((r) => r.length === 0).length;
+  if (valid === 1) return [];
+  if (valid > 1)
+    return [
+      composite(path, `must validate one and only one schema (oneOf). Found ${valid} valid alternatives`),
+    ];
+  return [
+    composite(path, 'must validate one and only one schema (oneOf). Found none valid'),
+    ...bestFailures(results),
+  ];
+}
+
+function checkAllOf(value: unknown, schema: JsonObject, path: string): FieldCause[] {
+  const results = subSchemas(schema, 'allOf').map((s) => validateNode(value, s, path, false));
+  const valid = results.filter((r) => r.length === 0).length;
+  if (valid === results.length) return [];
+  const suffix = valid === 0 ? '. None validated' : '';
+  return [...results.flat(), composite(path, `must validate all the schemas (allOf)${suffix}`)];
+}
+
 function checkJunctors(value: unknown, schema: JsonObject, path: string): FieldCause[] {
-  const out = subSchemas(schema, 'allOf').flatMap((s) => validateNode(value, s, path, false));
-  const passes = (s: JsonObject): boolean => validateNode(value, s, path, false).length === 0;
-  const anyOf = subSchemas(schema, 'anyOf');
-  if (anyOf.length > 0 && !anyOf.some(passes)) {
-    out.push(invalid(path, '', `${path} must validate at least one schema (anyOf)`));
-  }
-  const oneOf = subSchemas(schema, 'oneOf');
-  if (oneOf.length > 0 && oneOf.filter(passes).length !== 1) {
-    out.push(invalid(path, '', `${path} must validate one and only one schema (oneOf)`));
-  }
-  if (isObject(schema.not) && passes(schema.not)) {
-    out.push(invalid(path, '', `${path} must not validate the schema (not)`));
+  const out = [
+    ...checkAnyOf(value, schema, path),
+    ...checkOneOf(value, schema, path),
+    ...checkAllOf(value, schema, path),
+  ];
+  if (isObject(schema.not) && validateNode(value, schema.not, path, false).length === 0) {
+    out.push(composite(path, 'must not validate the schema (not)'));
   }
   return out;
 }
@@ -93,7 +130,7 @@ function checkObjectShape(obj: JsonObject, schema: JsonObject, path: string): Fi
     .map((k) => required(child(path, k)));
   const count = Object.keys(obj).length;
   if (typeof schema.maxProperties === 'number' && count > schema.maxProperties) {
-    out.push(invalid(path, count, `${path} in body should have at most ${schema.maxProperties} properties`));
+    out.push(tooMany(path, count, schema.maxProperties));
   }
   if (typeof schema.minProperties === 'number' && count < schema.minProperties) {
     out.push(invalid(path, count, `${path} in body should have at least ${schema.minProperties} properties`));
@@ -139,8 +176,9 @@ export function validateNode(
   resource: boolean,
 ): FieldCause[] {
   const typeError = checkType(value, schema, path);
-  if (typeError) return [typeError];
-  if (value === null || value === undefined) return [];
+  if (value === null || value === undefined) return typeError ? [typeError] : [];
+  // like go-openapi, a type mismatch still reports enum and junctor failures, but no kind-specific checks
+  if (typeError) return [typeError, ...checkEnum(value, schema, path), ...checkJunctors(value, schema, path)];
   const out = [
     ...checkFormat(value, schema, path),
     ...checkEnum(value, schema, path),

@@ -41,6 +41,34 @@ test('a valid EdgeLocation has no causes', () => {
   assert.deepEqual(check({ maintenanceWindow: null, port: 8080 }), []);
 });
 
+test('type mismatch still reports enum, as go-openapi does', () => {
+  const s = infoFor({ type: 'object', properties: { n: { type: 'integer', enum: [1, 2] } } });
+  assert.deepEqual(
+    validateCustomResource({ n: 'x' }, s).map((c) => `${c.field}: ${c.message}`),
+    [
+      'n: Invalid value: "string": n in body must be of type integer: "string"',
+      'n: Unsupported value: "x": supported values: "1", "2"',
+    ],
+  );
+});
+
+test('maxProperties / minProperties', () => {
+  const s = infoFor({
+    type: 'object',
+    properties: {
+      m: { type: 'object', maxProperties: 2, minProperties: 1, additionalProperties: { type: 'boolean' } },
+    },
+  });
+  assert.deepEqual(
+    validateCustomResource({ m: { a: true, b: true, c: true } }, s).map((c) => `${c.field}: ${c.message}`),
+    ['m: Too many: 3: must have at most 2 items'],
+  );
+  assert.deepEqual(
+    validateCustomResource({ m: {} }, s).map((c) => `${c.field}: ${c.message}`),
+    ['m: Invalid value: 0: m in body should have at least 1 properties'],
+  );
+});
+
 test('type', () => {
   assert.deepEqual(check({ replicas: 'three' }), [
     'spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"',
@@ -195,9 +223,21 @@ test('nullable', () => {
 test('x-kubernetes-int-or-string', () => {
   assert.deepEqual(check({ port: 443 }), []);
   assert.deepEqual(check({ port: 'https' }), []);
+  // as kube-apiserver reports it with the anyOf [integer, string] that generators emit alongside
   assert.deepEqual(check({ port: true }), [
     'spec.port: Invalid value: "boolean": spec.port in body must be of type integer,string: "boolean"',
+    '<nil>: Invalid value: "": "spec.port" must validate at least one schema (anyOf)',
+    'spec.port: Invalid value: "boolean": spec.port in body must be of type integer: "boolean"',
   ]);
+  const bare = infoFor({ type: 'object', properties: { port: { 'x-kubernetes-int-or-string': true } } });
+  assert.deepEqual(
+    validateCustomResource({ port: 1.5 }, bare).map((c) => `${c.field}: ${c.message}`),
+    ['port: Invalid value: "number": port in body must be of type integer,string: "number"'],
+  );
+  assert.deepEqual(
+    validateCustomResource({ port: null }, bare).map((c) => `${c.field}: ${c.message}`),
+    ['port: Invalid value: "null": port in body must be of type integer,string: "null"'],
+  );
 });
 
 test('x-kubernetes-preserve-unknown-fields subtrees are not validated', () => {
@@ -272,10 +312,12 @@ test('allOf / anyOf / oneOf / not', () => {
   assert.deepEqual(
     validateCustomResource({ a: 5, b: 'forbidden', c: 6, d: 5 }, s).map((c) => `${c.field}: ${c.message}`),
     [
-      'a: Invalid value: "": a must validate at least one schema (anyOf)',
-      'b: Invalid value: "": b must not validate the schema (not)',
+      '<nil>: Invalid value: "": "a" must validate at least one schema (anyOf)',
+      'a: Invalid value: 5: a in body should be greater than or equal to 10',
+      '<nil>: Invalid value: "": "b" must not validate the schema (not)',
       'c: Invalid value: 6: c in body should be less than or equal to 5',
-      'd: Invalid value: "": d must validate one and only one schema (oneOf)',
+      '<nil>: Invalid value: "": "c" must validate all the schemas (allOf)',
+      '<nil>: Invalid value: "": "d" must validate one and only one schema (oneOf). Found 2 valid alternatives',
     ],
   );
 });
