@@ -56,6 +56,8 @@ export interface KubeSim {
   /** Makes the API server drop every connection until resume() (an unreachable control plane). */
   pause(): void;
   resume(): void;
+  /** Ends every open watch stream (clients re-watch, as after an API server restart). */
+  dropWatches(): void;
   stop(): Promise<void>;
 }
 
@@ -136,6 +138,10 @@ export async function startKubeSim(opts: KubeSimOptions = {}): Promise<KubeSim> 
     },
     pause() {
       server.paused = true;
+      server.dropWatches();
+    },
+    dropWatches() {
+      server.dropWatches();
     },
     resume() {
       server.paused = false;

@@ -48,6 +48,7 @@ export class ApiServer {
   private readonly openapi: OpenApiService;
   private readonly token: Buffer;
   private healthy = true;
+  private readonly watches = new Set<() => void>();
   private readonly sockets = new Set<Duplex>();
 
   constructor(private readonly opts: ApiServerOptions) {
@@ -71,9 +72,15 @@ export class ApiServer {
 
   async close(): Promise<void> {
     this.healthy = false;
+    this.dropWatches();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const s of this.sockets) s.destroy();
     await closed;
+  }
+
+  /** Ends every open watch; clients re-watch from their last resourceVersion. */
+  dropWatches(): void {
+    for (const close of [...this.watches]) close();
   }
 
   /** Simulates an unreachable API server: every request hangs up until resumed. */
@@ -129,7 +136,7 @@ export class ApiServer {
       if (this.routeNonResource(req, res, url)) return;
       const parsed = parseApiPath(url.pathname);
       if (parsed.kind === 'resource') {
-        handleResource({ api: this.opts.api, logs: this.opts.logs }, req, res, parsed.path, url.searchParams, body);
+        handleResource({ api: this.opts.api, logs: this.opts.logs, watches: this.watches }, req, res, parsed.path, url.searchParams, body);
         return;
       }
       this.routeDiscovery(req, res, parsed);

@@ -19,6 +19,7 @@ export type LogProvider = (pod: JsonObject, container: string, opts: { tailLines
 export interface HandlerContext {
   api: ClusterApi;
   logs: LogProvider;
+  watches: Set<() => void>;
 }
 
 interface Call {
@@ -69,6 +70,7 @@ function handleList(c: Call): void {
       accept: c.accept,
       includeObject: includeObjectOf(q.get('includeObject')),
       timeoutSeconds: ts ? Number(ts) : undefined,
+      registry: c.ctx.watches,
     });
     return;
   }

@@ -18,6 +18,8 @@ export interface WatchRequest {
   accept: AcceptInfo;
   includeObject: IncludeObject;
   timeoutSeconds?: number;
+  /** Every open watch registers its closer here, so the server can end them all. */
+  registry: Set<() => void>;
 }
 
 function encode(w: WatchRequest, ev: WatchEvent): string {
@@ -40,6 +42,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
   const close = (): void => {
     if (closed) return;
     closed = true;
+    w.registry.delete(close);
     handle?.stop();
     for (const t of timers) clearTimeout(t);
     res.end();
@@ -50,6 +53,7 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
     if (res.writableLength > MAX_BUFFERED_BYTES) close();
   };
   res.on('close', close);
+  w.registry.add(close);
   try {
     handle = startWatch(w.api, w.type, w.options, write);
   } catch (err) {
