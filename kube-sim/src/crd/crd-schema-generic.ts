@@ -57,7 +57,7 @@ function defaultErrors(s: JsonObject, w: Walk): FieldCause[] {
   if (pruned.length > 0) return [invalid(path, s.default, 'must not have unknown fields')];
   return validateNode(s.default, s, '', false).map((c) => ({
     ...c,
-    field: c.field === '' ? path : `${path}.${c.field}`,
+    field: c.field === '<nil>' ? c.field : c.field === '' ? path : `${path}.${c.field}`,
     message: c.message.replace(/: {2}in body/, ': in body'),
   }));
 }

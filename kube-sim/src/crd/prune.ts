@@ -5,6 +5,35 @@ import type { JsonObject } from './types.ts';
 /** Fields every resource (the root and embedded resources) keeps whatever the schema says. */
 const RESOURCE_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 
+/** The fields of ObjectMeta; anything else under a resource's metadata is dropped, as decoding drops it. */
+const OBJECT_META_FIELDS = new Set([
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+]);
+
+function pruneMetadata(meta: unknown, path: string, pruned: string[]): unknown {
+  if (!isObject(meta)) return structuredClone(meta);
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(meta)) {
+    if (OBJECT_META_FIELDS.has(k)) out[k] = structuredClone(v);
+    else pruned.push(child(path, k));
+  }
+  return out;
+}
+
 function preserves(schema: JsonObject): boolean {
   return schema['x-kubernetes-preserve-unknown-fields'] === true || schema.additionalProperties === true;
 }
@@ -24,7 +53,8 @@ function pruneObject(obj: JsonObject, schema: JsonObject, path: string, pruned: 
   for (const [k, v] of Object.entries(obj)) {
     const p = child(path, k);
     const sub = schemaFor(k, schema);
-    if (isResource && RESOURCE_FIELDS.has(k)) out[k] = structuredClone(v);
+    if (isResource && k === 'metadata') out[k] = pruneMetadata(v, p, pruned);
+    else if (isResource && RESOURCE_FIELDS.has(k)) out[k] = structuredClone(v);
     else if (sub === undefined) pruned.push(p);
     else out[k] = sub === null ? structuredClone(v) : pruneValue(v, sub, p, pruned);
   }

@@ -35,6 +35,21 @@ test('apiVersion, kind and metadata are always kept', () => {
   assert.deepEqual((object.metadata as JsonObject).labels, { a: 'b' });
 });
 
+test('unknown metadata fields are dropped and reported, at the root and in embedded resources', () => {
+  const obj = edgeLocation({
+    cloud: 'aws',
+    region: 'eu',
+    template: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', colour: 1 } },
+  });
+  (obj.metadata as JsonObject).colour = 'red';
+  (obj.metadata as JsonObject).labels = { a: 'b' };
+  const { object, unknownFields } = defaultAndPrune(obj, info);
+  assert.deepEqual(unknownFields, ['metadata.colour', 'spec.template.metadata.colour']);
+  assert.equal((object.metadata as JsonObject).colour, undefined);
+  assert.deepEqual((object.metadata as JsonObject).labels, { a: 'b' });
+  assert.deepEqual((specOf(object).template as JsonObject).metadata, { name: 'p' });
+});
+
 test('x-kubernetes-preserve-unknown-fields keeps the subtree; known fields under it are still pruned', () => {
   const obj = edgeLocation({ cloud: 'aws', region: 'eu', extra: { any: { deep: [1, { x: 2 }] } } });
   assert.deepEqual(specOf(defaultAndPrune(obj, info).object).extra, { any: { deep: [1, { x: 2 }] } });
