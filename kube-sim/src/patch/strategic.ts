@@ -43,6 +43,7 @@ function fresh(value: unknown, schema: Schema | undefined): unknown {
 
 function mergeValue(original: unknown, patch: unknown, schema: Schema | undefined): unknown {
   if (isObject(patch)) return mergeMap(isObject(original) ? original : {}, patch, schema);
+  if (Array.isArray(patch) && !Array.isArray(original) && schema?.list === 'set') return [...patch];
   if (Array.isArray(patch)) return mergeList(Array.isArray(original) ? original : [], patch, schema);
   return patch;
 }
@@ -115,13 +116,30 @@ function listOrUndefined(value: unknown): unknown[] | undefined {
   return value;
 }
 
+/** Upstream's validatePatchWithSetOrderList: the patch list must follow the $setElementOrder order. */
+function checkOrder(listPatch: unknown[], order: unknown[], key: string | undefined): void {
+  const items = listPatch.filter((v) => !(isObject(v) && Object.hasOwn(v, DIRECTIVE)));
+  let o = 0;
+  for (const item of items) {
+    while (o < order.length && indexIn([order[o]], item, key) < 0) o++;
+    if (o >= order.length) {
+      throw new PatchError(
+        `The order in patch list doesn't match $setElementOrder list: ${JSON.stringify(order)}`,
+        422,
+      );
+    }
+    o++;
+  }
+}
+
 function orderedMerge(out: JsonObject, patch: JsonObject, field: string, schema: Schema | undefined): void {
   const order = listOrUndefined(patch[SET_ORDER + field]) ?? [];
   const current = Array.isArray(out[field]) ? (out[field] as unknown[]) : [];
   const listPatch = listOrUndefined(patch[field]);
   if (!Object.hasOwn(out, field) && !listPatch) return;
-  const merged = listPatch ? mergeList(current, listPatch, schema) : current;
   const key = schema?.list === 'map' ? schema.key : undefined;
+  if (listPatch) checkOrder(listPatch, order, key);
+  const merged = listPatch ? mergeList(current, listPatch, schema) : current;
   out[field] = normalizeOrder(merged, order, current, key);
 }
 
