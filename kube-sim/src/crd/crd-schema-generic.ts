@@ -55,14 +55,18 @@ function defaultErrors(s: JsonObject, w: Walk): FieldCause[] {
   const pruned: string[] = [];
   pruneValue(s.default, s, 'default', pruned);
   if (pruned.length > 0) return [invalid(path, s.default, 'must not have unknown fields')];
-  return validateNode(s.default, s, '', false).map((c) => ({
-    ...c,
-    field: c.field === '<nil>' ? c.field : c.field === '' ? path : `${path}.${c.field}`,
-    message: c.message.replace(/: {2}in body/, ': in body'),
-  }));
+  return validateNode(s.default, s, '', false).map((c) => underDefault(c, path));
 }
 
-function propertyWalk(s: JsonObject, w: Walk, name: string, isRoot: boolean): Walk {
+/** Re-roots a cause found validating a default value (at path '') under `<node>.default`. */
+function underDefault(c: FieldCause, path: string): FieldCause {
+  if (c.field === '<nil>') return c;
+  const field = c.field === '' ? path : `${path}.${c.field}`;
+  // at path '' kube-openapi's "<name> in body ..." starts with a bare " in body"
+  return { ...c, field, message: c.message.replace(/: {2}in body/, ': in body') };
+}
+
+function propertyWalk(w: Walk, name: string, isRoot: boolean): Walk {
   const path = key(child(w.path, 'properties'), name);
   if (isRoot && META_FIELDS.has(name)) return { path, noDefaults: `in top-level ${name}` };
   return { path, noDefaults: w.noDefaults };
@@ -71,7 +75,7 @@ function propertyWalk(s: JsonObject, w: Walk, name: string, isRoot: boolean): Wa
 function childErrors(s: JsonObject, w: Walk, isRoot: boolean): FieldCause[] {
   const out: FieldCause[] = [];
   for (const [name, sub] of Object.entries(asObject(s.properties))) {
-    if (isObject(sub)) out.push(...walkGeneric(sub, propertyWalk(s, w, name, isRoot), false));
+    if (isObject(sub)) out.push(...walkGeneric(sub, propertyWalk(w, name, isRoot), false));
   }
   if (isObject(s.additionalProperties)) {
     out.push(

@@ -45,10 +45,11 @@ function checkOneOf(value: unknown, schema: JsonObject, path: string): FieldCaus
   const results = branches.map((s) => validateNode(value, s, path, false));
   const valid = results.filter((r) => r.length === 0).length;
   if (valid === 1) return [];
-  if (valid > 1)
+  if (valid > 1) {
     return [
       composite(path, `must validate one and only one schema (oneOf). Found ${valid} valid alternatives`),
     ];
+  }
   return [
     composite(path, 'must validate one and only one schema (oneOf). Found none valid'),
     ...bestFailures(results),
