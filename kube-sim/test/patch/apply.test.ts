@@ -363,3 +363,85 @@ test('update then apply: kubectl apply (client-side) followed by apply --server-
     ],
   );
 });
+
+test('ssa: a label set by kubectl label conflicts with an applier that changes it', () => {
+  const cm = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'c', labels: { tier: 'a' } },
+    data: { k: 'v' },
+  };
+  const created = applyServerSide({
+    live: undefined,
+    applied: cm,
+    manager: 'omni',
+    force: false,
+    kind: 'ConfigMap',
+    now: T1,
+  });
+  const after = structuredClone(created);
+  (after.metadata as JsonObject).labels = { tier: 'b' };
+  const labelled = recordUpdateManager({
+    before: created,
+    after,
+    manager: 'kubectl-label',
+    now: T2,
+    kind: 'ConfigMap',
+  });
+  const err = conflict(() =>
+    applyServerSide({
+      live: labelled,
+      applied: cm,
+      manager: 'omni',
+      force: false,
+      kind: 'ConfigMap',
+      now: T2,
+    }),
+  );
+  assert.equal(
+    err.message,
+    'Apply failed with 1 conflict: conflict with "kubectl-label" using v1: .metadata.labels.tier',
+  );
+  const forced = applyServerSide({
+    live: labelled,
+    applied: cm,
+    manager: 'omni',
+    force: true,
+    kind: 'ConfigMap',
+    now: T2,
+  });
+  assert.deepEqual((forced.metadata as JsonObject).labels, { tier: 'a' });
+  assert.deepEqual(
+    managed(forced).map((e) => e.manager),
+    ['omni'],
+  );
+});
+
+test('ssa: service ports are keyed by port', () => {
+  const svc = (ports: JsonObject[]): JsonObject => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 's' },
+    spec: { ports },
+  });
+  const a = applyServerSide({
+    live: undefined,
+    applied: svc([{ port: 80, targetPort: 8080 }]),
+    manager: 'a',
+    force: false,
+    kind: 'Service',
+    now: T1,
+  });
+  const b = applyServerSide({
+    live: a,
+    applied: svc([{ port: 443 }]),
+    manager: 'b',
+    force: false,
+    kind: 'Service',
+    now: T1,
+  });
+  assert.deepEqual((b.spec as JsonObject).ports, [{ port: 80, targetPort: 8080 }, { port: 443 }]);
+  assert.deepEqual(entry(b, 'b')?.fieldsV1, {
+    'f:spec': { 'f:ports': { 'k:{"port":443}': { '.': {}, 'f:port': {} } } },
+  });
+});
