@@ -1,4 +1,5 @@
 import type { ListExtension, TypeDef } from './dsl.ts';
+import { FIELD_DOCS } from './field-docs.ts';
 import { LIST_EXTENSIONS } from './list-extensions.ts';
 import { PACKAGES } from './packages.ts';
 import { PRIMITIVES } from './primitives.ts';
@@ -39,6 +40,22 @@ export function tokenSchema(token: string, pkg: string): JsonSchema {
   return { $ref: REF_PREFIX + refName(token, pkg) };
 }
 
+/** Description of the type a token refers to (for fields documented only by their type). */
+function referencedDoc(token: string, pkg: string): string {
+  const name = token.replace(/^(\[\]|\{\})+/, '');
+  const primitive = PRIMITIVES[name];
+  if (primitive !== undefined) return String(primitive[1].description ?? '');
+  const dot = name.indexOf('.');
+  const [p, t] = dot < 0 ? [pkg, name] : [name.slice(0, dot), name.slice(dot + 1)];
+  return PACKAGES[p]?.types[t]?.d ?? '';
+}
+
+/** A $ref with sibling keywords goes through allOf, as upstream does, so `kubectl explain` keeps the field's description. */
+function fieldType(token: string, pkg: string): JsonSchema {
+  const schema = tokenSchema(token, pkg);
+  return schema.$ref === undefined ? schema : { allOf: [schema] };
+}
+
 function extensionFields(ext: ListExtension | undefined): JsonSchema {
   if (ext === undefined) return {};
   const out: JsonSchema = {};
@@ -55,9 +72,10 @@ function gvkExtension(group: string, version: string, kind: string): JsonSchema 
 
 function compileType(pkg: string, typeName: string, def: TypeDef): JsonSchema {
   const properties: JsonSchema = {};
-  for (const [field, [token, description]] of Object.entries(def.f)) {
-    const ext = LIST_EXTENSIONS[`${pkg}.${typeName}.${field}`];
-    properties[field] = { ...tokenSchema(token, pkg), description, ...extensionFields(ext) };
+  for (const [field, [token, doc]] of Object.entries(def.f)) {
+    const key = `${pkg}.${typeName}.${field}`;
+    const description = doc || FIELD_DOCS[key] || referencedDoc(token, pkg);
+    properties[field] = { ...fieldType(token, pkg), description, ...extensionFields(LIST_EXTENSIONS[key]) };
   }
   const schema: JsonSchema = { description: def.d, type: 'object', properties };
   if (def.req !== undefined && def.req.length > 0) schema.required = [...def.req];

@@ -24,15 +24,9 @@ export const apiextensionsTypes: SchemaTypes = {
     d: 'CustomResourceDefinitionSpec describes how a user wants their resource to appear',
     req: ['group', 'names', 'scope', 'versions'],
     f: {
-      conversion: [
-        'CustomResourceConversion',
-        'CustomResourceConversion describes how to convert different versions of a CR.',
-      ],
+      conversion: ['CustomResourceConversion', ''],
       group: ['s', 'group is the API group of the defined custom resource.'],
-      names: [
-        'CustomResourceDefinitionNames',
-        'CustomResourceDefinitionNames indicates the names to serve this CustomResourceDefinition',
-      ],
+      names: ['CustomResourceDefinitionNames', ''],
       preserveUnknownFields: [
         'b',
         'preserveUnknownFields indicates that object fields which are not specified in the OpenAPI schema should be preserved when persisting to storage.',
@@ -47,10 +41,7 @@ export const apiextensionsTypes: SchemaTypes = {
   CustomResourceDefinitionStatus: {
     d: 'CustomResourceDefinitionStatus indicates the state of the CustomResourceDefinition',
     f: {
-      acceptedNames: [
-        'CustomResourceDefinitionNames',
-        'CustomResourceDefinitionNames indicates the names to serve this CustomResourceDefinition',
-      ],
+      acceptedNames: ['CustomResourceDefinitionNames', ''],
       conditions: [
         '[]CustomResourceDefinitionCondition',
         'conditions indicate state for particular aspects of a CustomResourceDefinition',
@@ -66,7 +57,7 @@ export const apiextensionsTypes: SchemaTypes = {
     req: ['strategy'],
     f: {
       strategy: ['s', 'strategy specifies how custom resources are converted between versions.'],
-      webhook: ['WebhookConversion', 'WebhookConversion describes how to call a conversion webhook'],
+      webhook: ['WebhookConversion', ''],
     },
   },
   CustomResourceDefinitionNames: {
@@ -95,10 +86,7 @@ export const apiextensionsTypes: SchemaTypes = {
       deprecated: ['b', 'deprecated indicates this version of the custom resource API is deprecated.'],
       deprecationWarning: ['s', 'deprecationWarning overrides the default warning returned to API clients.'],
       name: ['s', 'name is the version name, e.g.'],
-      schema: [
-        'CustomResourceValidation',
-        'CustomResourceValidation is a list of validation methods for CustomResources.',
-      ],
+      schema: ['CustomResourceValidation', ''],
       selectableFields: [
         '[]SelectableField',
         'selectableFields specifies paths to fields that may be used as field selectors.',
@@ -108,10 +96,7 @@ export const apiextensionsTypes: SchemaTypes = {
         'b',
         'storage indicates this version should be used when persisting custom resources to storage.',
       ],
-      subresources: [
-        'CustomResourceSubresources',
-        'CustomResourceSubresources defines the status and scale subresources for CustomResources.',
-      ],
+      subresources: ['CustomResourceSubresources', ''],
     },
   },
   CustomResourceDefinitionCondition: {
@@ -132,10 +117,7 @@ export const apiextensionsTypes: SchemaTypes = {
     d: 'WebhookConversion describes how to call a conversion webhook',
     req: ['conversionReviewVersions'],
     f: {
-      clientConfig: [
-        'WebhookClientConfig',
-        'WebhookClientConfig contains the information to make a TLS connection with the webhook.',
-      ],
+      clientConfig: ['WebhookClientConfig', ''],
       conversionReviewVersions: [
         '[]s',
         'conversionReviewVersions is an ordered list of preferred `ConversionReview` versions the Webhook expects.',
@@ -179,10 +161,7 @@ export const apiextensionsTypes: SchemaTypes = {
   CustomResourceSubresources: {
     d: 'CustomResourceSubresources defines the status and scale subresources for CustomResources.',
     f: {
-      scale: [
-        'CustomResourceSubresourceScale',
-        'CustomResourceSubresourceScale defines how to serve the scale subresource for CustomResources.',
-      ],
+      scale: ['CustomResourceSubresourceScale', ''],
       status: ['RawExtension', 'status indicates the custom resource should serve a `/status` subresource.'],
     },
   },
@@ -193,7 +172,7 @@ export const apiextensionsTypes: SchemaTypes = {
         'bytes',
         "caBundle is a PEM encoded CA bundle which will be used to validate the webhook's server certificate.",
       ],
-      service: ['ServiceReference', 'ServiceReference holds a reference to Service.legacy.k8s.io'],
+      service: ['ServiceReference', ''],
       url: ['s', 'url gives the location of the webhook, in standard URL form (`scheme://host:port/path`).'],
     },
   },

@@ -61,15 +61,9 @@ export const appsTypes: SchemaTypes = {
       ],
       replicas: ['i32', 'Number of desired pods.'],
       revisionHistoryLimit: ['i32', 'The number of old ReplicaSets to retain to allow rollback.'],
-      selector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
-      strategy: [
-        'DeploymentStrategy',
-        'DeploymentStrategy describes how to replace existing pods with new ones.',
-      ],
-      template: [
-        'core.PodTemplateSpec',
-        'PodTemplateSpec describes the data a pod should have when created from a template',
-      ],
+      selector: ['meta.LabelSelector', ''],
+      strategy: ['DeploymentStrategy', ''],
+      template: ['core.PodTemplateSpec', ''],
     },
   },
   DeploymentStatus: {
@@ -110,11 +104,8 @@ export const appsTypes: SchemaTypes = {
         'Minimum number of seconds for which a newly created pod should be ready without any of its container crashing, for it to be considered available.',
       ],
       replicas: ['i32', 'Replicas is the number of desired pods.'],
-      selector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
-      template: [
-        'core.PodTemplateSpec',
-        'PodTemplateSpec describes the data a pod should have when created from a template',
-      ],
+      selector: ['meta.LabelSelector', ''],
+      template: ['core.PodTemplateSpec', ''],
     },
   },
   ReplicaSetStatus: {
@@ -154,15 +145,9 @@ export const appsTypes: SchemaTypes = {
         'The minimum number of seconds for which a newly created DaemonSet pod should be ready without any of its container crashing, for it to be considered available.',
       ],
       revisionHistoryLimit: ['i32', 'The number of old history to retain to allow rollback.'],
-      selector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
-      template: [
-        'core.PodTemplateSpec',
-        'PodTemplateSpec describes the data a pod should have when created from a template',
-      ],
-      updateStrategy: [
-        'DaemonSetUpdateStrategy',
-        'DaemonSetUpdateStrategy is a struct used to control the update strategy for a DaemonSet.',
-      ],
+      selector: ['meta.LabelSelector', ''],
+      template: ['core.PodTemplateSpec', ''],
+      updateStrategy: ['DaemonSetUpdateStrategy', ''],
     },
   },
   DaemonSetStatus: {
@@ -210,14 +195,8 @@ export const appsTypes: SchemaTypes = {
         'i32',
         'Minimum number of seconds for which a newly created pod should be ready without any of its container crashing for it to be considered available.',
       ],
-      ordinals: [
-        'StatefulSetOrdinals',
-        'StatefulSetOrdinals describes the policy used for replica ordinal assignment in this StatefulSet.',
-      ],
-      persistentVolumeClaimRetentionPolicy: [
-        'StatefulSetPersistentVolumeClaimRetentionPolicy',
-        'StatefulSetPersistentVolumeClaimRetentionPolicy describes the policy used for PVCs created from the StatefulSet VolumeClaimTemplates.',
-      ],
+      ordinals: ['StatefulSetOrdinals', ''],
+      persistentVolumeClaimRetentionPolicy: ['StatefulSetPersistentVolumeClaimRetentionPolicy', ''],
       podManagementPolicy: [
         's',
         'podManagementPolicy controls how pods are created during initial scale up, when replacing pods on nodes, or when scaling down.',
@@ -227,16 +206,10 @@ export const appsTypes: SchemaTypes = {
         'i32',
         "revisionHistoryLimit is the maximum number of revisions that will be maintained in the StatefulSet's revision history.",
       ],
-      selector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
+      selector: ['meta.LabelSelector', ''],
       serviceName: ['s', 'serviceName is the name of the service that governs this StatefulSet.'],
-      template: [
-        'core.PodTemplateSpec',
-        'PodTemplateSpec describes the data a pod should have when created from a template',
-      ],
-      updateStrategy: [
-        'StatefulSetUpdateStrategy',
-        'StatefulSetUpdateStrategy indicates the strategy that the StatefulSet controller will use to perform updates.',
-      ],
+      template: ['core.PodTemplateSpec', ''],
+      updateStrategy: ['StatefulSetUpdateStrategy', ''],
       volumeClaimTemplates: [
         '[]core.PersistentVolumeClaim',
         'volumeClaimTemplates is a list of claims that pods are allowed to reference.',
@@ -286,7 +259,7 @@ export const appsTypes: SchemaTypes = {
   DeploymentStrategy: {
     d: 'DeploymentStrategy describes how to replace existing pods with new ones.',
     f: {
-      rollingUpdate: ['RollingUpdateDeployment', 'Spec to control the desired behavior of rolling update.'],
+      rollingUpdate: ['RollingUpdateDeployment', ''],
       type: ['s', 'Type of deployment.'],
     },
   },
@@ -316,10 +289,7 @@ export const appsTypes: SchemaTypes = {
   DaemonSetUpdateStrategy: {
     d: 'DaemonSetUpdateStrategy is a struct used to control the update strategy for a DaemonSet.',
     f: {
-      rollingUpdate: [
-        'RollingUpdateDaemonSet',
-        'Spec to control the desired behavior of daemon set rolling update.',
-      ],
+      rollingUpdate: ['RollingUpdateDaemonSet', ''],
       type: ['s', 'Type of daemon set update.'],
     },
   },
@@ -356,10 +326,7 @@ export const appsTypes: SchemaTypes = {
   StatefulSetUpdateStrategy: {
     d: 'StatefulSetUpdateStrategy indicates the strategy that the StatefulSet controller will use to perform updates.',
     f: {
-      rollingUpdate: [
-        'RollingUpdateStatefulSetStrategy',
-        'RollingUpdateStatefulSetStrategy is used to communicate parameter for RollingUpdateStatefulSetStrategyType.',
-      ],
+      rollingUpdate: ['RollingUpdateStatefulSetStrategy', ''],
       type: ['s', 'Type indicates the type of the StatefulSetUpdateStrategy.'],
     },
   },

@@ -41,21 +41,12 @@ export const batchTypes: SchemaTypes = {
         'i32',
         'Specifies the maximum desired number of pods the job should run at any given time.',
       ],
-      podFailurePolicy: [
-        'PodFailurePolicy',
-        'PodFailurePolicy describes how failed pods influence the backoffLimit.',
-      ],
+      podFailurePolicy: ['PodFailurePolicy', ''],
       podReplacementPolicy: ['s', 'podReplacementPolicy specifies when to create replacement Pods.'],
-      selector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
-      successPolicy: [
-        'SuccessPolicy',
-        'SuccessPolicy describes when a Job can be declared as succeeded based on the success of some indexes.',
-      ],
+      selector: ['meta.LabelSelector', ''],
+      successPolicy: ['SuccessPolicy', ''],
       suspend: ['b', 'suspend specifies whether the Job controller should create Pods or not.'],
-      template: [
-        'core.PodTemplateSpec',
-        'PodTemplateSpec describes the data a pod should have when created from a template',
-      ],
+      template: ['core.PodTemplateSpec', ''],
       ttlSecondsAfterFinished: [
         'i32',
         'ttlSecondsAfterFinished limits the lifetime of a Job that has finished execution (either Complete or Failed).',
@@ -87,10 +78,7 @@ export const batchTypes: SchemaTypes = {
         'i32',
         'The number of pods which are terminating (in phase Pending or Running and have a deletionTimestamp).',
       ],
-      uncountedTerminatedPods: [
-        'UncountedTerminatedPods',
-        "UncountedTerminatedPods holds UIDs of Pods that have terminated but haven't been accounted in Job status counters.",
-      ],
+      uncountedTerminatedPods: ['UncountedTerminatedPods', ''],
     },
   },
   PodFailurePolicy: {
@@ -134,10 +122,7 @@ export const batchTypes: SchemaTypes = {
     req: ['action'],
     f: {
       action: ['s', 'Specifies the action taken on a pod failure when the requirements are satisfied.'],
-      onExitCodes: [
-        'PodFailurePolicyOnExitCodesRequirement',
-        'PodFailurePolicyOnExitCodesRequirement describes the requirement for handling a failed pod based on its container exit codes.',
-      ],
+      onExitCodes: ['PodFailurePolicyOnExitCodesRequirement', ''],
       onPodConditions: [
         '[]PodFailurePolicyOnPodConditionsPattern',
         'Represents the requirement on the pod conditions.',

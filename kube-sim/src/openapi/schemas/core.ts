@@ -118,10 +118,7 @@ export const coreTypes: SchemaTypes = {
       count: ['i32', 'The number of times this event has occurred.'],
       eventTime: ['MicroTime', 'MicroTime is version of Time with microsecond level precision.'],
       firstTimestamp: ['Time', 'The time at which the event was first recorded.'],
-      involvedObject: [
-        'ObjectReference',
-        'ObjectReference contains enough information to let you inspect or modify the referred object.',
-      ],
+      involvedObject: ['ObjectReference', ''],
       kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
       lastTimestamp: ['Time', 'The time at which the most recent occurrence of this event was recorded.'],
       message: ['s', 'A human-readable description of the status of this operation.'],
@@ -130,14 +127,11 @@ export const coreTypes: SchemaTypes = {
         's',
         "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
       ],
-      related: [
-        'ObjectReference',
-        'ObjectReference contains enough information to let you inspect or modify the referred object.',
-      ],
+      related: ['ObjectReference', ''],
       reportingComponent: ['s', 'Name of the controller that emitted this Event, e.g.'],
       reportingInstance: ['s', 'ID of the controller instance, e.g.'],
-      series: ['EventSeries', 'EventSeries contain information on series of events, i.e.'],
-      source: ['EventSource', 'EventSource contains information for an event.'],
+      series: ['EventSeries', ''],
+      source: ['EventSource', ''],
       type: ['s', 'Type of this event (Normal, Warning), new types could be added in the future'],
     },
   },
@@ -174,10 +168,7 @@ export const coreTypes: SchemaTypes = {
       apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
       kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
       metadata: ['meta.ObjectMeta', "Standard object's metadata."],
-      target: [
-        'ObjectReference',
-        'ObjectReference contains enough information to let you inspect or modify the referred object.',
-      ],
+      target: ['ObjectReference', ''],
     },
   },
   TopologySelectorTerm: {
@@ -218,7 +209,7 @@ export const coreTypes: SchemaTypes = {
   NodeSpec: {
     d: 'NodeSpec describes the attributes that a node is created with.',
     f: {
-      configSource: ['NodeConfigSource', 'NodeConfigSource specifies a source of node configuration.'],
+      configSource: ['NodeConfigSource', ''],
       externalID: ['s', 'Deprecated.'],
       podCIDR: ['s', 'PodCIDR represents the pod IP range assigned to the node.'],
       podCIDRs: [
@@ -243,20 +234,11 @@ export const coreTypes: SchemaTypes = {
       ],
       capacity: ['{}Quantity', 'Capacity represents the total resources of a node.'],
       conditions: ['[]NodeCondition', 'Conditions is an array of current observed node conditions.'],
-      config: [
-        'NodeConfigStatus',
-        'NodeConfigStatus describes the status of the config assigned by Node.Spec.ConfigSource.',
-      ],
-      daemonEndpoints: [
-        'NodeDaemonEndpoints',
-        'NodeDaemonEndpoints lists ports opened by daemons running on the Node.',
-      ],
-      features: [
-        'NodeFeatures',
-        'NodeFeatures describes the set of features implemented by the CRI implementation.',
-      ],
+      config: ['NodeConfigStatus', ''],
+      daemonEndpoints: ['NodeDaemonEndpoints', ''],
+      features: ['NodeFeatures', ''],
       images: ['[]ContainerImage', 'List of container images on this node'],
-      nodeInfo: ['NodeSystemInfo', 'NodeSystemInfo is a set of ids/uuids to uniquely identify the node.'],
+      nodeInfo: ['NodeSystemInfo', ''],
       phase: ['s', 'NodePhase is the recently observed lifecycle phase of the node.'],
       runtimeHandlers: ['[]NodeRuntimeHandler', 'The available runtime handlers.'],
       volumesAttached: ['[]AttachedVolume', 'List of volumes that are attached to the node.'],
@@ -271,16 +253,13 @@ export const coreTypes: SchemaTypes = {
         'i64',
         'Optional duration in seconds the pod may be active on the node relative to StartTime before the system will actively try to mark it failed and kill associated containers.',
       ],
-      affinity: ['Affinity', 'Affinity is a group of affinity scheduling rules.'],
+      affinity: ['Affinity', ''],
       automountServiceAccountToken: [
         'b',
         'AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.',
       ],
       containers: ['[]Container', 'List of containers belonging to the pod.'],
-      dnsConfig: [
-        'PodDNSConfig',
-        'PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.',
-      ],
+      dnsConfig: ['PodDNSConfig', ''],
       dnsPolicy: ['s', 'Set DNS policy for the pod.'],
       enableServiceLinks: [
         'b',
@@ -310,7 +289,7 @@ export const coreTypes: SchemaTypes = {
       initContainers: ['[]Container', 'List of initialization containers belonging to the pod.'],
       nodeName: ['s', 'NodeName indicates in which node this pod is scheduled.'],
       nodeSelector: ['{}s', 'NodeSelector is a selector which must be true for the pod to fit on a node.'],
-      os: ['PodOS', 'PodOS defines the OS parameters of a pod.'],
+      os: ['PodOS', ''],
       overhead: [
         '{}Quantity',
         'Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.',
@@ -326,10 +305,7 @@ export const coreTypes: SchemaTypes = {
         '[]PodResourceClaim',
         'ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start.',
       ],
-      resources: [
-        'ResourceRequirements',
-        'ResourceRequirements describes the compute resource requirements.',
-      ],
+      resources: ['ResourceRequirements', ''],
       restartPolicy: ['s', 'Restart policy for all containers within the pod.'],
       runtimeClassName: [
         's',
@@ -340,10 +316,7 @@ export const coreTypes: SchemaTypes = {
         '[]PodSchedulingGate',
         'SchedulingGates is an opaque list of values that if specified will block scheduling the pod.',
       ],
-      securityContext: [
-        'PodSecurityContext',
-        'PodSecurityContext holds pod-level security attributes and common container settings.',
-      ],
+      securityContext: ['PodSecurityContext', ''],
       serviceAccount: ['s', 'DeprecatedServiceAccount is a deprecated alias for ServiceAccountName.'],
       serviceAccountName: [
         's',
@@ -382,10 +355,7 @@ export const coreTypes: SchemaTypes = {
         '[]ContainerStatus',
         'Statuses for any ephemeral containers that have run in this pod.',
       ],
-      extendedResourceClaimStatus: [
-        'PodExtendedResourceClaimStatus',
-        'PodExtendedResourceClaimStatus is stored in the PodStatus for the extended resource requests backed by DRA.',
-      ],
+      extendedResourceClaimStatus: ['PodExtendedResourceClaimStatus', ''],
       hostIP: ['s', 'hostIP holds the IP address of the host to which the pod is assigned.'],
       hostIPs: ['[]HostIP', 'hostIPs holds the IP addresses allocated to the host.'],
       initContainerStatuses: ['[]ContainerStatus', 'Statuses of init containers in this pod.'],
@@ -464,10 +434,7 @@ export const coreTypes: SchemaTypes = {
       ],
       selector: ['{}s', 'Route service traffic to pods with label keys and values matching this selector.'],
       sessionAffinity: ['s', 'Supports "ClientIP" and "None".'],
-      sessionAffinityConfig: [
-        'SessionAffinityConfig',
-        'SessionAffinityConfig represents the configurations of session affinity.',
-      ],
+      sessionAffinityConfig: ['SessionAffinityConfig', ''],
       trafficDistribution: [
         's',
         'TrafficDistribution offers a way to express preferences for how traffic is distributed to Service endpoints.',
@@ -479,7 +446,7 @@ export const coreTypes: SchemaTypes = {
     d: 'ServiceStatus represents the current status of a service.',
     f: {
       conditions: ['[]meta.Condition', 'Current service state'],
-      loadBalancer: ['LoadBalancerStatus', 'LoadBalancerStatus represents the status of a load-balancer.'],
+      loadBalancer: ['LoadBalancerStatus', ''],
     },
   },
   EndpointSubset: {
@@ -535,19 +502,10 @@ export const coreTypes: SchemaTypes = {
     d: 'PersistentVolumeClaimSpec describes the common attributes of storage devices and allows a Source for provider-specific attributes',
     f: {
       accessModes: ['[]s', 'accessModes contains the desired access modes the volume should have.'],
-      dataSource: [
-        'TypedLocalObjectReference',
-        'TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same namespace.',
-      ],
-      dataSourceRef: [
-        'TypedObjectReference',
-        'TypedObjectReference contains enough information to let you locate the typed referenced object',
-      ],
-      resources: [
-        'VolumeResourceRequirements',
-        'VolumeResourceRequirements describes the storage resource requirements for a volume.',
-      ],
-      selector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
+      dataSource: ['TypedLocalObjectReference', ''],
+      dataSourceRef: ['TypedObjectReference', ''],
+      resources: ['VolumeResourceRequirements', ''],
+      selector: ['meta.LabelSelector', ''],
       storageClassName: ['s', 'storageClassName is the name of the StorageClass required by the claim.'],
       volumeAttributesClassName: [
         's',
@@ -578,10 +536,7 @@ export const coreTypes: SchemaTypes = {
         's',
         'currentVolumeAttributesClassName is the current name of the VolumeAttributesClass the PVC is using.',
       ],
-      modifyVolumeStatus: [
-        'ModifyVolumeStatus',
-        'ModifyVolumeStatus represents the status object of ControllerModifyVolume operation',
-      ],
+      modifyVolumeStatus: ['ModifyVolumeStatus', ''],
       phase: ['s', 'phase represents the current phase of PersistentVolumeClaim.'],
     },
   },
@@ -589,81 +544,42 @@ export const coreTypes: SchemaTypes = {
     d: 'PersistentVolumeSpec is the specification of a persistent volume.',
     f: {
       accessModes: ['[]s', 'accessModes contains all ways the volume can be mounted.'],
-      awsElasticBlockStore: [
-        'AWSElasticBlockStoreVolumeSource',
-        'Represents a Persistent Disk resource in AWS.',
-      ],
-      azureDisk: [
-        'AzureDiskVolumeSource',
-        'AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.',
-      ],
-      azureFile: [
-        'AzureFilePersistentVolumeSource',
-        'AzureFile represents an Azure File Service mount on the host and bind mount to the pod.',
-      ],
+      awsElasticBlockStore: ['AWSElasticBlockStoreVolumeSource', ''],
+      azureDisk: ['AzureDiskVolumeSource', ''],
+      azureFile: ['AzureFilePersistentVolumeSource', ''],
       capacity: [
         '{}Quantity',
         "capacity is the description of the persistent volume's resources and capacity.",
       ],
-      cephfs: [
-        'CephFSPersistentVolumeSource',
-        'Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.',
-      ],
-      cinder: ['CinderPersistentVolumeSource', 'Represents a cinder volume resource in Openstack.'],
-      claimRef: [
-        'ObjectReference',
-        'ObjectReference contains enough information to let you inspect or modify the referred object.',
-      ],
-      csi: [
-        'CSIPersistentVolumeSource',
-        'Represents storage that is managed by an external CSI volume driver',
-      ],
-      fc: ['FCVolumeSource', 'Represents a Fibre Channel volume.'],
-      flexVolume: [
-        'FlexPersistentVolumeSource',
-        'FlexPersistentVolumeSource represents a generic persistent volume resource that is provisioned/attached using an exec based plugin.',
-      ],
-      flocker: ['FlockerVolumeSource', 'Represents a Flocker volume mounted by the Flocker agent.'],
-      gcePersistentDisk: [
-        'GCEPersistentDiskVolumeSource',
-        'Represents a Persistent Disk resource in Google Compute Engine.',
-      ],
-      glusterfs: [
-        'GlusterfsPersistentVolumeSource',
-        'Represents a Glusterfs mount that lasts the lifetime of a pod.',
-      ],
-      hostPath: ['HostPathVolumeSource', 'Represents a host path mapped into a pod.'],
-      iscsi: ['ISCSIPersistentVolumeSource', 'ISCSIPersistentVolumeSource represents an ISCSI disk.'],
-      local: ['LocalVolumeSource', 'Local represents directly-attached storage with node affinity'],
+      cephfs: ['CephFSPersistentVolumeSource', ''],
+      cinder: ['CinderPersistentVolumeSource', ''],
+      claimRef: ['ObjectReference', ''],
+      csi: ['CSIPersistentVolumeSource', ''],
+      fc: ['FCVolumeSource', ''],
+      flexVolume: ['FlexPersistentVolumeSource', ''],
+      flocker: ['FlockerVolumeSource', ''],
+      gcePersistentDisk: ['GCEPersistentDiskVolumeSource', ''],
+      glusterfs: ['GlusterfsPersistentVolumeSource', ''],
+      hostPath: ['HostPathVolumeSource', ''],
+      iscsi: ['ISCSIPersistentVolumeSource', ''],
+      local: ['LocalVolumeSource', ''],
       mountOptions: ['[]s', 'mountOptions is the list of mount options, e.g.'],
-      nfs: ['NFSVolumeSource', 'Represents an NFS mount that lasts the lifetime of a pod.'],
-      nodeAffinity: [
-        'VolumeNodeAffinity',
-        'VolumeNodeAffinity defines constraints that limit what nodes this volume can be accessed from.',
-      ],
+      nfs: ['NFSVolumeSource', ''],
+      nodeAffinity: ['VolumeNodeAffinity', ''],
       persistentVolumeReclaimPolicy: [
         's',
         'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim.',
       ],
-      photonPersistentDisk: [
-        'PhotonPersistentDiskVolumeSource',
-        'Represents a Photon Controller persistent disk resource.',
-      ],
-      portworxVolume: ['PortworxVolumeSource', 'PortworxVolumeSource represents a Portworx volume resource.'],
-      quobyte: ['QuobyteVolumeSource', 'Represents a Quobyte mount that lasts the lifetime of a pod.'],
-      rbd: [
-        'RBDPersistentVolumeSource',
-        'Represents a Rados Block Device mount that lasts the lifetime of a pod.',
-      ],
-      scaleIO: [
-        'ScaleIOPersistentVolumeSource',
-        'ScaleIOPersistentVolumeSource represents a persistent ScaleIO volume',
-      ],
+      photonPersistentDisk: ['PhotonPersistentDiskVolumeSource', ''],
+      portworxVolume: ['PortworxVolumeSource', ''],
+      quobyte: ['QuobyteVolumeSource', ''],
+      rbd: ['RBDPersistentVolumeSource', ''],
+      scaleIO: ['ScaleIOPersistentVolumeSource', ''],
       storageClassName: [
         's',
         'storageClassName is the name of StorageClass to which this persistent volume belongs.',
       ],
-      storageos: ['StorageOSPersistentVolumeSource', 'Represents a StorageOS persistent volume resource.'],
+      storageos: ['StorageOSPersistentVolumeSource', ''],
       volumeAttributesClassName: [
         's',
         'Name of VolumeAttributesClass to which this persistent volume belongs.',
@@ -672,7 +588,7 @@ export const coreTypes: SchemaTypes = {
         's',
         'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state.',
       ],
-      vsphereVolume: ['VsphereVirtualDiskVolumeSource', 'Represents a vSphere volume resource.'],
+      vsphereVolume: ['VsphereVirtualDiskVolumeSource', ''],
     },
   },
   PersistentVolumeStatus: {
@@ -715,10 +631,7 @@ export const coreTypes: SchemaTypes = {
   NodeConfigSource: {
     d: 'NodeConfigSource specifies a source of node configuration.',
     f: {
-      configMap: [
-        'ConfigMapNodeConfigSource',
-        'ConfigMapNodeConfigSource contains the information to reference a ConfigMap as a config source for the Node.',
-      ],
+      configMap: ['ConfigMapNodeConfigSource', ''],
     },
   },
   Taint: {
@@ -754,19 +667,16 @@ export const coreTypes: SchemaTypes = {
   NodeConfigStatus: {
     d: 'NodeConfigStatus describes the status of the config assigned by Node.Spec.ConfigSource.',
     f: {
-      active: ['NodeConfigSource', 'NodeConfigSource specifies a source of node configuration.'],
-      assigned: ['NodeConfigSource', 'NodeConfigSource specifies a source of node configuration.'],
+      active: ['NodeConfigSource', ''],
+      assigned: ['NodeConfigSource', ''],
       error: ['s', 'Error describes any problems reconciling the Spec.ConfigSource to the Active config.'],
-      lastKnownGood: ['NodeConfigSource', 'NodeConfigSource specifies a source of node configuration.'],
+      lastKnownGood: ['NodeConfigSource', ''],
     },
   },
   NodeDaemonEndpoints: {
     d: 'NodeDaemonEndpoints lists ports opened by daemons running on the Node.',
     f: {
-      kubeletEndpoint: [
-        'DaemonEndpoint',
-        'DaemonEndpoint contains information about a single Daemon endpoint.',
-      ],
+      kubeletEndpoint: ['DaemonEndpoint', ''],
     },
   },
   NodeFeatures: {
@@ -812,17 +722,14 @@ export const coreTypes: SchemaTypes = {
       machineID: ['s', 'MachineID reported by the node.'],
       operatingSystem: ['s', 'The Operating System reported by the node'],
       osImage: ['s', 'OS Image reported by the node from /etc/os-release (e.g.'],
-      swap: ['NodeSwapStatus', 'NodeSwapStatus represents swap memory information.'],
+      swap: ['NodeSwapStatus', ''],
       systemUUID: ['s', 'SystemUUID reported by the node.'],
     },
   },
   NodeRuntimeHandler: {
     d: 'NodeRuntimeHandler is a set of runtime handler information.',
     f: {
-      features: [
-        'NodeRuntimeHandlerFeatures',
-        'NodeRuntimeHandlerFeatures is a set of features implemented by the runtime handler.',
-      ],
+      features: ['NodeRuntimeHandlerFeatures', ''],
       name: ['s', 'Runtime handler name.'],
     },
   },
@@ -837,12 +744,9 @@ export const coreTypes: SchemaTypes = {
   Affinity: {
     d: 'Affinity is a group of affinity scheduling rules.',
     f: {
-      nodeAffinity: ['NodeAffinity', 'Node affinity is a group of node affinity scheduling rules.'],
-      podAffinity: ['PodAffinity', 'Pod affinity is a group of inter pod affinity scheduling rules.'],
-      podAntiAffinity: [
-        'PodAntiAffinity',
-        'Pod anti affinity is a group of inter pod anti affinity scheduling rules.',
-      ],
+      nodeAffinity: ['NodeAffinity', ''],
+      podAffinity: ['PodAffinity', ''],
+      podAntiAffinity: ['PodAntiAffinity', ''],
     },
   },
   Container: {
@@ -855,38 +759,20 @@ export const coreTypes: SchemaTypes = {
       envFrom: ['[]EnvFromSource', 'List of sources to populate environment variables in the container.'],
       image: ['s', 'Container image name.'],
       imagePullPolicy: ['s', 'Image pull policy.'],
-      lifecycle: [
-        'Lifecycle',
-        'Lifecycle describes actions that the management system should take in response to container lifecycle events.',
-      ],
-      livenessProbe: [
-        'Probe',
-        'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
-      ],
+      lifecycle: ['Lifecycle', ''],
+      livenessProbe: ['Probe', ''],
       name: ['s', 'Name of the container specified as a DNS_LABEL.'],
       ports: ['[]ContainerPort', 'List of ports to expose from the container.'],
-      readinessProbe: [
-        'Probe',
-        'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
-      ],
+      readinessProbe: ['Probe', ''],
       resizePolicy: ['[]ContainerResizePolicy', 'Resources resize policy for the container.'],
-      resources: [
-        'ResourceRequirements',
-        'ResourceRequirements describes the compute resource requirements.',
-      ],
+      resources: ['ResourceRequirements', ''],
       restartPolicy: ['s', 'RestartPolicy defines the restart behavior of individual containers in a pod.'],
       restartPolicyRules: [
         '[]ContainerRestartRule',
         'Represents a list of rules to be checked to determine if the container should be restarted on exit.',
       ],
-      securityContext: [
-        'SecurityContext',
-        'SecurityContext holds security configuration that will be applied to a container.',
-      ],
-      startupProbe: [
-        'Probe',
-        'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
-      ],
+      securityContext: ['SecurityContext', ''],
+      startupProbe: ['Probe', ''],
       stdin: ['b', 'Whether this container should allocate a buffer for stdin in the container runtime.'],
       stdinOnce: [
         'b',
@@ -927,25 +813,13 @@ export const coreTypes: SchemaTypes = {
       envFrom: ['[]EnvFromSource', 'List of sources to populate environment variables in the container.'],
       image: ['s', 'Container image name.'],
       imagePullPolicy: ['s', 'Image pull policy.'],
-      lifecycle: [
-        'Lifecycle',
-        'Lifecycle describes actions that the management system should take in response to container lifecycle events.',
-      ],
-      livenessProbe: [
-        'Probe',
-        'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
-      ],
+      lifecycle: ['Lifecycle', ''],
+      livenessProbe: ['Probe', ''],
       name: ['s', 'Name of the ephemeral container specified as a DNS_LABEL.'],
       ports: ['[]ContainerPort', 'Ports are not allowed for ephemeral containers.'],
-      readinessProbe: [
-        'Probe',
-        'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
-      ],
+      readinessProbe: ['Probe', ''],
       resizePolicy: ['[]ContainerResizePolicy', 'Resources resize policy for the container.'],
-      resources: [
-        'ResourceRequirements',
-        'ResourceRequirements describes the compute resource requirements.',
-      ],
+      resources: ['ResourceRequirements', ''],
       restartPolicy: [
         's',
         'Restart policy for the container to manage the restart behavior of each container within a pod.',
@@ -954,14 +828,8 @@ export const coreTypes: SchemaTypes = {
         '[]ContainerRestartRule',
         'Represents a list of rules to be checked to determine if the container should be restarted on exit.',
       ],
-      securityContext: [
-        'SecurityContext',
-        'SecurityContext holds security configuration that will be applied to a container.',
-      ],
-      startupProbe: [
-        'Probe',
-        'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
-      ],
+      securityContext: ['SecurityContext', ''],
+      startupProbe: ['Probe', ''],
       stdin: ['b', 'Whether this container should allocate a buffer for stdin in the container runtime.'],
       stdinOnce: [
         'b',
@@ -1049,7 +917,7 @@ export const coreTypes: SchemaTypes = {
   PodSecurityContext: {
     d: 'PodSecurityContext holds pod-level security attributes and common container settings.',
     f: {
-      appArmorProfile: ['AppArmorProfile', "AppArmorProfile defines a pod or container's AppArmor settings."],
+      appArmorProfile: ['AppArmorProfile', ''],
       fsGroup: ['i64', 'A special supplemental group that applies to all containers in a pod.'],
       fsGroupChangePolicy: [
         's',
@@ -1062,11 +930,8 @@ export const coreTypes: SchemaTypes = {
         's',
         "seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod.",
       ],
-      seLinuxOptions: ['SELinuxOptions', 'SELinuxOptions are the labels to be applied to the container'],
-      seccompProfile: [
-        'SeccompProfile',
-        "SeccompProfile defines a pod/container's seccomp profile settings.",
-      ],
+      seLinuxOptions: ['SELinuxOptions', ''],
+      seccompProfile: ['SeccompProfile', ''],
       supplementalGroups: [
         '[]f64',
         "A list of groups applied to the first process run in each container, in addition to the container's primary GID and fsGroup (if specified).",
@@ -1076,10 +941,7 @@ export const coreTypes: SchemaTypes = {
         'Defines how supplemental groups of the first container processes are calculated.',
       ],
       sysctls: ['[]Sysctl', 'Sysctls hold a list of namespaced sysctls used for the pod.'],
-      windowsOptions: [
-        'WindowsSecurityContextOptions',
-        'WindowsSecurityContextOptions contain Windows-specific options and credentials.',
-      ],
+      windowsOptions: ['WindowsSecurityContextOptions', ''],
     },
   },
   Toleration: {
@@ -1099,7 +961,7 @@ export const coreTypes: SchemaTypes = {
     d: 'TopologySpreadConstraint specifies how to spread matching pods among the given topology.',
     req: ['maxSkew', 'topologyKey', 'whenUnsatisfiable'],
     f: {
-      labelSelector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
+      labelSelector: ['meta.LabelSelector', ''],
       matchLabelKeys: [
         '[]s',
         'MatchLabelKeys is a set of pod label keys to select the pods over which spreading will be calculated.',
@@ -1125,73 +987,37 @@ export const coreTypes: SchemaTypes = {
     d: 'Volume represents a named volume in a pod that may be accessed by any container in the pod.',
     req: ['name'],
     f: {
-      awsElasticBlockStore: [
-        'AWSElasticBlockStoreVolumeSource',
-        'Represents a Persistent Disk resource in AWS.',
-      ],
-      azureDisk: [
-        'AzureDiskVolumeSource',
-        'AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.',
-      ],
-      azureFile: [
-        'AzureFileVolumeSource',
-        'AzureFile represents an Azure File Service mount on the host and bind mount to the pod.',
-      ],
-      cephfs: [
-        'CephFSVolumeSource',
-        'Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.',
-      ],
-      cinder: ['CinderVolumeSource', 'Represents a cinder volume resource in Openstack.'],
-      configMap: ['ConfigMapVolumeSource', 'Adapts a ConfigMap into a volume.'],
-      csi: [
-        'CSIVolumeSource',
-        'Represents a source location of a volume to mount, managed by an external CSI driver',
-      ],
-      downwardAPI: [
-        'DownwardAPIVolumeSource',
-        'DownwardAPIVolumeSource represents a volume containing downward API info.',
-      ],
-      emptyDir: ['EmptyDirVolumeSource', 'Represents an empty directory for a pod.'],
-      ephemeral: [
-        'EphemeralVolumeSource',
-        'Represents an ephemeral volume that is handled by a normal storage driver.',
-      ],
-      fc: ['FCVolumeSource', 'Represents a Fibre Channel volume.'],
-      flexVolume: [
-        'FlexVolumeSource',
-        'FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.',
-      ],
-      flocker: ['FlockerVolumeSource', 'Represents a Flocker volume mounted by the Flocker agent.'],
-      gcePersistentDisk: [
-        'GCEPersistentDiskVolumeSource',
-        'Represents a Persistent Disk resource in Google Compute Engine.',
-      ],
-      gitRepo: [
-        'GitRepoVolumeSource',
-        'Represents a volume that is populated with the contents of a git repository.',
-      ],
-      glusterfs: ['GlusterfsVolumeSource', 'Represents a Glusterfs mount that lasts the lifetime of a pod.'],
-      hostPath: ['HostPathVolumeSource', 'Represents a host path mapped into a pod.'],
-      image: ['ImageVolumeSource', 'ImageVolumeSource represents a image volume resource.'],
-      iscsi: ['ISCSIVolumeSource', 'Represents an ISCSI disk.'],
+      awsElasticBlockStore: ['AWSElasticBlockStoreVolumeSource', ''],
+      azureDisk: ['AzureDiskVolumeSource', ''],
+      azureFile: ['AzureFileVolumeSource', ''],
+      cephfs: ['CephFSVolumeSource', ''],
+      cinder: ['CinderVolumeSource', ''],
+      configMap: ['ConfigMapVolumeSource', ''],
+      csi: ['CSIVolumeSource', ''],
+      downwardAPI: ['DownwardAPIVolumeSource', ''],
+      emptyDir: ['EmptyDirVolumeSource', ''],
+      ephemeral: ['EphemeralVolumeSource', ''],
+      fc: ['FCVolumeSource', ''],
+      flexVolume: ['FlexVolumeSource', ''],
+      flocker: ['FlockerVolumeSource', ''],
+      gcePersistentDisk: ['GCEPersistentDiskVolumeSource', ''],
+      gitRepo: ['GitRepoVolumeSource', ''],
+      glusterfs: ['GlusterfsVolumeSource', ''],
+      hostPath: ['HostPathVolumeSource', ''],
+      image: ['ImageVolumeSource', ''],
+      iscsi: ['ISCSIVolumeSource', ''],
       name: ['s', 'name of the volume.'],
-      nfs: ['NFSVolumeSource', 'Represents an NFS mount that lasts the lifetime of a pod.'],
-      persistentVolumeClaim: [
-        'PersistentVolumeClaimVolumeSource',
-        "PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace.",
-      ],
-      photonPersistentDisk: [
-        'PhotonPersistentDiskVolumeSource',
-        'Represents a Photon Controller persistent disk resource.',
-      ],
-      portworxVolume: ['PortworxVolumeSource', 'PortworxVolumeSource represents a Portworx volume resource.'],
-      projected: ['ProjectedVolumeSource', 'Represents a projected volume source'],
-      quobyte: ['QuobyteVolumeSource', 'Represents a Quobyte mount that lasts the lifetime of a pod.'],
-      rbd: ['RBDVolumeSource', 'Represents a Rados Block Device mount that lasts the lifetime of a pod.'],
-      scaleIO: ['ScaleIOVolumeSource', 'ScaleIOVolumeSource represents a persistent ScaleIO volume'],
-      secret: ['SecretVolumeSource', 'Adapts a Secret into a volume.'],
-      storageos: ['StorageOSVolumeSource', 'Represents a StorageOS persistent volume resource.'],
-      vsphereVolume: ['VsphereVirtualDiskVolumeSource', 'Represents a vSphere volume resource.'],
+      nfs: ['NFSVolumeSource', ''],
+      persistentVolumeClaim: ['PersistentVolumeClaimVolumeSource', ''],
+      photonPersistentDisk: ['PhotonPersistentDiskVolumeSource', ''],
+      portworxVolume: ['PortworxVolumeSource', ''],
+      projected: ['ProjectedVolumeSource', ''],
+      quobyte: ['QuobyteVolumeSource', ''],
+      rbd: ['RBDVolumeSource', ''],
+      scaleIO: ['ScaleIOVolumeSource', ''],
+      secret: ['SecretVolumeSource', ''],
+      storageos: ['StorageOSVolumeSource', ''],
+      vsphereVolume: ['VsphereVirtualDiskVolumeSource', ''],
     },
   },
   PodCondition: {
@@ -1225,21 +1051,18 @@ export const coreTypes: SchemaTypes = {
       containerID: ['s', "ContainerID is the ID of the container in the format '<type>://<container_id>'."],
       image: ['s', 'Image is the name of container image that the container is running.'],
       imageID: ['s', "ImageID is the image ID of the container's image."],
-      lastState: ['ContainerState', 'ContainerState holds a possible state of container.'],
+      lastState: ['ContainerState', ''],
       name: ['s', 'Name is a DNS_LABEL representing the unique name of the container.'],
       ready: ['b', 'Ready specifies whether the container is currently passing its readiness check.'],
-      resources: [
-        'ResourceRequirements',
-        'ResourceRequirements describes the compute resource requirements.',
-      ],
+      resources: ['ResourceRequirements', ''],
       restartCount: ['i32', 'RestartCount holds the number of times the container has been restarted.'],
       started: [
         'b',
         'Started indicates whether the container has finished its postStart lifecycle hook and passed its startup probe.',
       ],
-      state: ['ContainerState', 'ContainerState holds a possible state of container.'],
+      state: ['ContainerState', ''],
       stopSignal: ['s', 'StopSignal reports the effective stop signal for this container'],
-      user: ['ContainerUser', 'ContainerUser represents user identity information'],
+      user: ['ContainerUser', ''],
       volumeMounts: ['[]VolumeMountStatus', 'Status of volume mounts.'],
     },
   },
@@ -1300,10 +1123,7 @@ export const coreTypes: SchemaTypes = {
   SessionAffinityConfig: {
     d: 'SessionAffinityConfig represents the configurations of session affinity.',
     f: {
-      clientIP: [
-        'ClientIPConfig',
-        'ClientIPConfig represents the configurations of Client IP based session affinity.',
-      ],
+      clientIP: ['ClientIPConfig', ''],
     },
   },
   LoadBalancerStatus: {
@@ -1322,10 +1142,7 @@ export const coreTypes: SchemaTypes = {
       hostname: ['s', 'The Hostname of this endpoint'],
       ip: ['s', 'The IP of this endpoint.'],
       nodeName: ['s', 'Optional: Node hosting this endpoint.'],
-      targetRef: [
-        'ObjectReference',
-        'ObjectReference contains enough information to let you inspect or modify the referred object.',
-      ],
+      targetRef: ['ObjectReference', ''],
     },
   },
   EndpointPort: {
@@ -1448,7 +1265,7 @@ export const coreTypes: SchemaTypes = {
         's',
         'secretFile is Optional: SecretFile is the path to key ring for User, default is /etc/ceph/user.secret More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it',
       ],
-      secretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      secretRef: ['SecretReference', ''],
       user: [
         's',
         'user is Optional: User is the rados user name, default is admin More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it',
@@ -1461,7 +1278,7 @@ export const coreTypes: SchemaTypes = {
     f: {
       fsType: ['s', 'fsType Filesystem type to mount.'],
       readOnly: ['b', 'readOnly is Optional: Defaults to false (read/write).'],
-      secretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      secretRef: ['SecretReference', ''],
       volumeID: ['s', 'volumeID used to identify the volume in cinder.'],
     },
   },
@@ -1469,13 +1286,13 @@ export const coreTypes: SchemaTypes = {
     d: 'Represents storage that is managed by an external CSI volume driver',
     req: ['driver', 'volumeHandle'],
     f: {
-      controllerExpandSecretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
-      controllerPublishSecretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      controllerExpandSecretRef: ['SecretReference', ''],
+      controllerPublishSecretRef: ['SecretReference', ''],
       driver: ['s', 'driver is the name of the driver to use for this volume.'],
       fsType: ['s', 'fsType to mount.'],
-      nodeExpandSecretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
-      nodePublishSecretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
-      nodeStageSecretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      nodeExpandSecretRef: ['SecretReference', ''],
+      nodePublishSecretRef: ['SecretReference', ''],
+      nodeStageSecretRef: ['SecretReference', ''],
       readOnly: ['b', 'readOnly value to pass to ControllerPublishVolumeRequest.'],
       volumeAttributes: ['{}s', 'volumeAttributes of the volume to publish.'],
       volumeHandle: [
@@ -1505,7 +1322,7 @@ export const coreTypes: SchemaTypes = {
       fsType: ['s', 'fsType is the Filesystem type to mount.'],
       options: ['{}s', 'options is Optional: this field holds extra command options if any.'],
       readOnly: ['b', 'readOnly is Optional: defaults to false (read/write).'],
-      secretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      secretRef: ['SecretReference', ''],
     },
   },
   FlockerVolumeSource: {
@@ -1568,7 +1385,7 @@ export const coreTypes: SchemaTypes = {
       lun: ['i32', 'lun is iSCSI Target Lun number.'],
       portals: ['[]s', 'portals is the iSCSI Target Portal List.'],
       readOnly: ['b', 'readOnly here will force the ReadOnly setting in VolumeMounts.'],
-      secretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      secretRef: ['SecretReference', ''],
       targetPortal: ['s', 'targetPortal is iSCSI Target Portal.'],
     },
   },
@@ -1592,10 +1409,7 @@ export const coreTypes: SchemaTypes = {
   VolumeNodeAffinity: {
     d: 'VolumeNodeAffinity defines constraints that limit what nodes this volume can be accessed from.',
     f: {
-      required: [
-        'NodeSelector',
-        'A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.',
-      ],
+      required: ['NodeSelector', ''],
     },
   },
   PhotonPersistentDiskVolumeSource: {
@@ -1649,7 +1463,7 @@ export const coreTypes: SchemaTypes = {
       monitors: ['[]s', 'monitors is a collection of Ceph monitors.'],
       pool: ['s', 'pool is the rados pool name.'],
       readOnly: ['b', 'readOnly here will force the ReadOnly setting in VolumeMounts.'],
-      secretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      secretRef: ['SecretReference', ''],
       user: ['s', 'user is the rados user name.'],
     },
   },
@@ -1664,7 +1478,7 @@ export const coreTypes: SchemaTypes = {
         'protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.',
       ],
       readOnly: ['b', 'readOnly defaults to false (read/write).'],
-      secretRef: ['SecretReference', 'SecretReference represents a Secret Reference.'],
+      secretRef: ['SecretReference', ''],
       sslEnabled: [
         'b',
         'sslEnabled is the flag to enable/disable SSL communication with Gateway, default false',
@@ -1686,10 +1500,7 @@ export const coreTypes: SchemaTypes = {
     f: {
       fsType: ['s', 'fsType is the filesystem type to mount.'],
       readOnly: ['b', 'readOnly defaults to false (read/write).'],
-      secretRef: [
-        'ObjectReference',
-        'ObjectReference contains enough information to let you inspect or modify the referred object.',
-      ],
+      secretRef: ['ObjectReference', ''],
       volumeName: ['s', 'volumeName is the human-readable name of the StorageOS volume.'],
       volumeNamespace: ['s', 'volumeNamespace specifies the scope of the volume within StorageOS.'],
     },
@@ -1757,10 +1568,7 @@ export const coreTypes: SchemaTypes = {
         '[]PreferredSchedulingTerm',
         'The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions.',
       ],
-      requiredDuringSchedulingIgnoredDuringExecution: [
-        'NodeSelector',
-        'A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.',
-      ],
+      requiredDuringSchedulingIgnoredDuringExecution: ['NodeSelector', ''],
     },
   },
   PodAffinity: {
@@ -1798,34 +1606,22 @@ export const coreTypes: SchemaTypes = {
         's',
         'Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables.',
       ],
-      valueFrom: ['EnvVarSource', 'EnvVarSource represents a source for the value of an EnvVar.'],
+      valueFrom: ['EnvVarSource', ''],
     },
   },
   EnvFromSource: {
     d: 'EnvFromSource represents the source of a set of ConfigMaps or Secrets',
     f: {
-      configMapRef: [
-        'ConfigMapEnvSource',
-        'ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.',
-      ],
+      configMapRef: ['ConfigMapEnvSource', ''],
       prefix: ['s', 'Optional text to prepend to the name of each environment variable.'],
-      secretRef: [
-        'SecretEnvSource',
-        'SecretEnvSource selects a Secret to populate the environment variables with.',
-      ],
+      secretRef: ['SecretEnvSource', ''],
     },
   },
   Lifecycle: {
     d: 'Lifecycle describes actions that the management system should take in response to container lifecycle events.',
     f: {
-      postStart: [
-        'LifecycleHandler',
-        'LifecycleHandler defines a specific action that should be taken in a lifecycle hook.',
-      ],
-      preStop: [
-        'LifecycleHandler',
-        'LifecycleHandler defines a specific action that should be taken in a lifecycle hook.',
-      ],
+      postStart: ['LifecycleHandler', ''],
+      preStop: ['LifecycleHandler', ''],
       stopSignal: [
         's',
         'StopSignal defines which signal will be sent to a container when it is being stopped.',
@@ -1835,13 +1631,13 @@ export const coreTypes: SchemaTypes = {
   Probe: {
     d: 'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
     f: {
-      exec: ['ExecAction', 'ExecAction describes a "run in container" action.'],
+      exec: ['ExecAction', ''],
       failureThreshold: [
         'i32',
         'Minimum consecutive failures for the probe to be considered failed after having succeeded.',
       ],
-      grpc: ['GRPCAction', 'GRPCAction specifies an action involving a GRPC service.'],
-      httpGet: ['HTTPGetAction', 'HTTPGetAction describes an action based on HTTP Get requests.'],
+      grpc: ['GRPCAction', ''],
+      httpGet: ['HTTPGetAction', ''],
       initialDelaySeconds: [
         'i32',
         'Number of seconds after the container has started before liveness probes are initiated.',
@@ -1851,7 +1647,7 @@ export const coreTypes: SchemaTypes = {
         'i32',
         'Minimum consecutive successes for the probe to be considered successful after having failed.',
       ],
-      tcpSocket: ['TCPSocketAction', 'TCPSocketAction describes an action based on opening a socket'],
+      tcpSocket: ['TCPSocketAction', ''],
       terminationGracePeriodSeconds: [
         'i64',
         'Optional duration in seconds the pod needs to terminate gracefully upon probe failure.',
@@ -1883,10 +1679,7 @@ export const coreTypes: SchemaTypes = {
     req: ['action'],
     f: {
       action: ['s', 'Specifies the action taken on a container exit if the requirements are satisfied.'],
-      exitCodes: [
-        'ContainerRestartRuleOnExitCodes',
-        'ContainerRestartRuleOnExitCodes describes the condition for handling an exited container based on its exit codes.',
-      ],
+      exitCodes: ['ContainerRestartRuleOnExitCodes', ''],
     },
   },
   SecurityContext: {
@@ -1896,23 +1689,17 @@ export const coreTypes: SchemaTypes = {
         'b',
         'AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process.',
       ],
-      appArmorProfile: ['AppArmorProfile', "AppArmorProfile defines a pod or container's AppArmor settings."],
-      capabilities: ['Capabilities', 'Adds and removes POSIX capabilities from running containers.'],
+      appArmorProfile: ['AppArmorProfile', ''],
+      capabilities: ['Capabilities', ''],
       privileged: ['b', 'Run container in privileged mode.'],
       procMount: ['s', 'procMount denotes the type of proc mount to use for the containers.'],
       readOnlyRootFilesystem: ['b', 'Whether this container has a read-only root filesystem.'],
       runAsGroup: ['i64', 'The GID to run the entrypoint of the container process.'],
       runAsNonRoot: ['b', 'Indicates that the container must run as a non-root user.'],
       runAsUser: ['i64', 'The UID to run the entrypoint of the container process.'],
-      seLinuxOptions: ['SELinuxOptions', 'SELinuxOptions are the labels to be applied to the container'],
-      seccompProfile: [
-        'SeccompProfile',
-        "SeccompProfile defines a pod/container's seccomp profile settings.",
-      ],
-      windowsOptions: [
-        'WindowsSecurityContextOptions',
-        'WindowsSecurityContextOptions contain Windows-specific options and credentials.',
-      ],
+      seLinuxOptions: ['SELinuxOptions', ''],
+      seccompProfile: ['SeccompProfile', ''],
+      windowsOptions: ['WindowsSecurityContextOptions', ''],
     },
   },
   VolumeDevice: {
@@ -2037,10 +1824,7 @@ export const coreTypes: SchemaTypes = {
         's',
         'secretFile is Optional: SecretFile is the path to key ring for User, default is /etc/ceph/user.secret More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it',
       ],
-      secretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      secretRef: ['LocalObjectReference', ''],
       user: [
         's',
         'user is optional: User is the rados user name, default is admin More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it',
@@ -2053,10 +1837,7 @@ export const coreTypes: SchemaTypes = {
     f: {
       fsType: ['s', 'fsType is the filesystem type to mount.'],
       readOnly: ['b', 'readOnly defaults to false (read/write).'],
-      secretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      secretRef: ['LocalObjectReference', ''],
       volumeID: ['s', 'volumeID used to identify the volume in cinder.'],
     },
   },
@@ -2081,10 +1862,7 @@ export const coreTypes: SchemaTypes = {
     f: {
       driver: ['s', 'driver is the name of the CSI driver that handles this volume.'],
       fsType: ['s', 'fsType to mount.'],
-      nodePublishSecretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      nodePublishSecretRef: ['LocalObjectReference', ''],
       readOnly: ['b', 'readOnly specifies a read-only configuration for the volume.'],
       volumeAttributes: [
         '{}s',
@@ -2112,10 +1890,7 @@ export const coreTypes: SchemaTypes = {
   EphemeralVolumeSource: {
     d: 'Represents an ephemeral volume that is handled by a normal storage driver.',
     f: {
-      volumeClaimTemplate: [
-        'PersistentVolumeClaimTemplate',
-        'PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.',
-      ],
+      volumeClaimTemplate: ['PersistentVolumeClaimTemplate', ''],
     },
   },
   FlexVolumeSource: {
@@ -2126,10 +1901,7 @@ export const coreTypes: SchemaTypes = {
       fsType: ['s', 'fsType is the filesystem type to mount.'],
       options: ['{}s', 'options is Optional: this field holds extra command options if any.'],
       readOnly: ['b', 'readOnly is Optional: defaults to false (read/write).'],
-      secretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      secretRef: ['LocalObjectReference', ''],
     },
   },
   GitRepoVolumeSource: {
@@ -2176,10 +1948,7 @@ export const coreTypes: SchemaTypes = {
       lun: ['i32', 'lun represents iSCSI Target Lun number.'],
       portals: ['[]s', 'portals is the iSCSI Target Portal List.'],
       readOnly: ['b', 'readOnly here will force the ReadOnly setting in VolumeMounts.'],
-      secretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      secretRef: ['LocalObjectReference', ''],
       targetPortal: ['s', 'targetPortal is iSCSI Target Portal.'],
     },
   },
@@ -2214,10 +1983,7 @@ export const coreTypes: SchemaTypes = {
       monitors: ['[]s', 'monitors is a collection of Ceph monitors.'],
       pool: ['s', 'pool is the rados pool name.'],
       readOnly: ['b', 'readOnly here will force the ReadOnly setting in VolumeMounts.'],
-      secretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      secretRef: ['LocalObjectReference', ''],
       user: ['s', 'user is the rados user name.'],
     },
   },
@@ -2232,10 +1998,7 @@ export const coreTypes: SchemaTypes = {
         'protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.',
       ],
       readOnly: ['b', 'readOnly Defaults to false (read/write).'],
-      secretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      secretRef: ['LocalObjectReference', ''],
       sslEnabled: ['b', 'sslEnabled Flag enable/disable SSL communication with Gateway, default false'],
       storageMode: [
         's',
@@ -2269,10 +2032,7 @@ export const coreTypes: SchemaTypes = {
     f: {
       fsType: ['s', 'fsType is the filesystem type to mount.'],
       readOnly: ['b', 'readOnly defaults to false (read/write).'],
-      secretRef: [
-        'LocalObjectReference',
-        'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
-      ],
+      secretRef: ['LocalObjectReference', ''],
       volumeName: ['s', 'volumeName is the human-readable name of the StorageOS volume.'],
       volumeNamespace: ['s', 'volumeNamespace specifies the scope of the volume within StorageOS.'],
     },
@@ -2288,21 +2048,15 @@ export const coreTypes: SchemaTypes = {
   ContainerState: {
     d: 'ContainerState holds a possible state of container.',
     f: {
-      running: ['ContainerStateRunning', 'ContainerStateRunning is a running state of a container.'],
-      terminated: [
-        'ContainerStateTerminated',
-        'ContainerStateTerminated is a terminated state of a container.',
-      ],
-      waiting: ['ContainerStateWaiting', 'ContainerStateWaiting is a waiting state of a container.'],
+      running: ['ContainerStateRunning', ''],
+      terminated: ['ContainerStateTerminated', ''],
+      waiting: ['ContainerStateWaiting', ''],
     },
   },
   ContainerUser: {
     d: 'ContainerUser represents user identity information',
     f: {
-      linux: [
-        'LinuxContainerUser',
-        'LinuxContainerUser represents user identity information in Linux containers',
-      ],
+      linux: ['LinuxContainerUser', ''],
     },
   },
   VolumeMountStatus: {
@@ -2375,7 +2129,7 @@ export const coreTypes: SchemaTypes = {
     d: 'An empty preferred scheduling term matches all objects with implicit weight 0 (i.e.',
     req: ['preference', 'weight'],
     f: {
-      preference: ['NodeSelectorTerm', 'A null or empty node selector term matches no objects.'],
+      preference: ['NodeSelectorTerm', ''],
       weight: [
         'i32',
         'Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.',
@@ -2386,10 +2140,7 @@ export const coreTypes: SchemaTypes = {
     d: 'The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)',
     req: ['podAffinityTerm', 'weight'],
     f: {
-      podAffinityTerm: [
-        'PodAffinityTerm',
-        'Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as...',
-      ],
+      podAffinityTerm: ['PodAffinityTerm', ''],
       weight: [
         'i32',
         'weight associated with matching the corresponding podAffinityTerm, in the range 1-100.',
@@ -2400,7 +2151,7 @@ export const coreTypes: SchemaTypes = {
     d: 'Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as...',
     req: ['topologyKey'],
     f: {
-      labelSelector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
+      labelSelector: ['meta.LabelSelector', ''],
       matchLabelKeys: [
         '[]s',
         'MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.',
@@ -2409,7 +2160,7 @@ export const coreTypes: SchemaTypes = {
         '[]s',
         'MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration.',
       ],
-      namespaceSelector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
+      namespaceSelector: ['meta.LabelSelector', ''],
       namespaces: ['[]s', 'namespaces specifies a static list of namespace names that the term applies to.'],
       topologyKey: [
         's',
@@ -2420,14 +2171,11 @@ export const coreTypes: SchemaTypes = {
   EnvVarSource: {
     d: 'EnvVarSource represents a source for the value of an EnvVar.',
     f: {
-      configMapKeyRef: ['ConfigMapKeySelector', 'Selects a key from a ConfigMap.'],
-      fieldRef: ['ObjectFieldSelector', 'ObjectFieldSelector selects an APIVersioned field of an object.'],
-      fileKeyRef: ['FileKeySelector', 'FileKeySelector selects a key of the env file.'],
-      resourceFieldRef: [
-        'ResourceFieldSelector',
-        'ResourceFieldSelector represents container resources (cpu, memory) and their output format',
-      ],
-      secretKeyRef: ['SecretKeySelector', 'SecretKeySelector selects a key of a Secret.'],
+      configMapKeyRef: ['ConfigMapKeySelector', ''],
+      fieldRef: ['ObjectFieldSelector', ''],
+      fileKeyRef: ['FileKeySelector', ''],
+      resourceFieldRef: ['ResourceFieldSelector', ''],
+      secretKeyRef: ['SecretKeySelector', ''],
     },
   },
   ConfigMapEnvSource: {
@@ -2447,10 +2195,10 @@ export const coreTypes: SchemaTypes = {
   LifecycleHandler: {
     d: 'LifecycleHandler defines a specific action that should be taken in a lifecycle hook.',
     f: {
-      exec: ['ExecAction', 'ExecAction describes a "run in container" action.'],
-      httpGet: ['HTTPGetAction', 'HTTPGetAction describes an action based on HTTP Get requests.'],
-      sleep: ['SleepAction', 'SleepAction describes a "sleep" action.'],
-      tcpSocket: ['TCPSocketAction', 'TCPSocketAction describes an action based on opening a socket'],
+      exec: ['ExecAction', ''],
+      httpGet: ['HTTPGetAction', ''],
+      sleep: ['SleepAction', ''],
+      tcpSocket: ['TCPSocketAction', ''],
     },
   },
   ExecAction: {
@@ -2523,16 +2271,13 @@ export const coreTypes: SchemaTypes = {
     d: 'DownwardAPIVolumeFile represents information to create the file containing the pod field',
     req: ['path'],
     f: {
-      fieldRef: ['ObjectFieldSelector', 'ObjectFieldSelector selects an APIVersioned field of an object.'],
+      fieldRef: ['ObjectFieldSelector', ''],
       mode: [
         'i32',
         'Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a decimal value between 0 and 511.',
       ],
       path: ['s', 'Required: Path is the relative path name of the file to be created.'],
-      resourceFieldRef: [
-        'ResourceFieldSelector',
-        'ResourceFieldSelector represents container resources (cpu, memory) and their output format',
-      ],
+      resourceFieldRef: ['ResourceFieldSelector', ''],
     },
   },
   PersistentVolumeClaimTemplate: {
@@ -2549,24 +2294,12 @@ export const coreTypes: SchemaTypes = {
   VolumeProjection: {
     d: 'Projection that may be projected along with other supported volume types.',
     f: {
-      clusterTrustBundle: [
-        'ClusterTrustBundleProjection',
-        'ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents into the pod filesystem.',
-      ],
-      configMap: ['ConfigMapProjection', 'Adapts a ConfigMap into a projected volume.'],
-      downwardAPI: [
-        'DownwardAPIProjection',
-        'Represents downward API info for projecting into a projected volume.',
-      ],
-      podCertificate: [
-        'PodCertificateProjection',
-        'PodCertificateProjection provides a private key and X.509 certificate in the pod filesystem.',
-      ],
-      secret: ['SecretProjection', 'Adapts a secret into a projected volume.'],
-      serviceAccountToken: [
-        'ServiceAccountTokenProjection',
-        'ServiceAccountTokenProjection represents a projected service account token volume.',
-      ],
+      clusterTrustBundle: ['ClusterTrustBundleProjection', ''],
+      configMap: ['ConfigMapProjection', ''],
+      downwardAPI: ['DownwardAPIProjection', ''],
+      podCertificate: ['PodCertificateProjection', ''],
+      secret: ['SecretProjection', ''],
+      serviceAccountToken: ['ServiceAccountTokenProjection', ''],
     },
   },
   ResourceHealth: {
@@ -2704,7 +2437,7 @@ export const coreTypes: SchemaTypes = {
     d: 'ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents into the pod filesystem.',
     req: ['path'],
     f: {
-      labelSelector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
+      labelSelector: ['meta.LabelSelector', ''],
       name: ['s', 'Select a single ClusterTrustBundle by object name.'],
       optional: [
         'b',

@@ -23,21 +23,15 @@ export const discoveryTypes: SchemaTypes = {
     req: ['addresses'],
     f: {
       addresses: ['[]s', 'addresses of this endpoint.'],
-      conditions: [
-        'EndpointConditions',
-        'EndpointConditions represents the current condition of an endpoint.',
-      ],
+      conditions: ['EndpointConditions', ''],
       deprecatedTopology: [
         '{}s',
         'deprecatedTopology contains topology information part of the v1beta1 API.',
       ],
-      hints: ['EndpointHints', 'EndpointHints provides hints describing how an endpoint should be consumed.'],
+      hints: ['EndpointHints', ''],
       hostname: ['s', 'hostname of this endpoint.'],
       nodeName: ['s', 'nodeName represents the name of the Node hosting this endpoint.'],
-      targetRef: [
-        'core.ObjectReference',
-        'ObjectReference contains enough information to let you inspect or modify the referred object.',
-      ],
+      targetRef: ['core.ObjectReference', ''],
       zone: ['s', 'zone is the name of the Zone this endpoint exists in.'],
     },
   },

@@ -131,10 +131,7 @@ export const metaTypes: SchemaTypes = {
     f: {
       apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
       code: ['i32', 'Suggested HTTP return code for this status, 0 if not set.'],
-      details: [
-        'StatusDetails',
-        'StatusDetails is a set of additional properties that MAY be set by the server to provide additional information about a response.',
-      ],
+      details: ['StatusDetails', ''],
       kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
       message: ['s', 'A human-readable description of the status of this operation.'],
       metadata: ['ListMeta', "Standard object's metadata."],
@@ -186,10 +183,7 @@ export const metaTypes: SchemaTypes = {
         'b',
         'Deprecated: please use the PropagationPolicy, this field will be deprecated in 1.7.',
       ],
-      preconditions: [
-        'Preconditions',
-        'Preconditions must be fulfilled before an operation (update, delete, etc.) is carried out.',
-      ],
+      preconditions: ['Preconditions', ''],
       propagationPolicy: ['s', 'Whether and how garbage collection will be performed.'],
     },
   },

@@ -18,7 +18,7 @@ export const policyTypes: SchemaTypes = {
     gvk: ['policy', 'v1', 'Eviction'],
     f: {
       apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
-      deleteOptions: ['meta.DeleteOptions', 'DeleteOptions may be provided when deleting an API object.'],
+      deleteOptions: ['meta.DeleteOptions', ''],
       kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
       metadata: ['meta.ObjectMeta', "Standard object's metadata."],
     },
@@ -28,7 +28,7 @@ export const policyTypes: SchemaTypes = {
     f: {
       maxUnavailable: ['IntOrString', 'IntOrString is a type that can hold an int32 or a string.'],
       minAvailable: ['IntOrString', 'IntOrString is a type that can hold an int32 or a string.'],
-      selector: ['meta.LabelSelector', 'A label selector is a label query over a set of resources.'],
+      selector: ['meta.LabelSelector', ''],
       unhealthyPodEvictionPolicy: [
         's',
         'UnhealthyPodEvictionPolicy defines the criteria for when unhealthy pods should be considered for eviction.',
