@@ -57,6 +57,8 @@ export async function startTestCluster(opts: KubeSimOptions = {}): Promise<TestC
         if (o.token !== null) headers.Authorization = `Bearer ${o.token ?? sim.token}`;
         if (o.contentType) headers['Content-Type'] = o.contentType;
         if (o.accept) headers.Accept = o.accept;
+        // Node sends DELETE bodies unchunked, so the length must be given.
+        if (o.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(o.body));
         const req = https.request(`${sim.url}${path}`, { method, headers, ca: sim.caPem }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

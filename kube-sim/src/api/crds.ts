@@ -30,7 +30,8 @@ export const crdStrategy: Strategy = {
   validate: (obj) => toCauses(validateCrd(obj)),
 };
 
-function infoFor(api: ClusterApi, t: ResourceType): CrdVersionInfo | undefined {
+/** The compiled CRD version behind a custom resource type. */
+export function infoFor(api: ClusterApi, t: ResourceType): CrdVersionInfo | undefined {
   const crd = api.store.get(CRD_KEY, undefined, t.crdName!);
   if (!crd) return undefined;
   return crdVersions(crd).find((v) => v.version === t.version);
@@ -102,7 +103,14 @@ function cleanUp(api: ClusterApi, crd: JsonObject): void {
     }
     if (api.list(t).items.length === 0) remaining = 0;
   }
-  if (remaining > 0) return;
+  if (remaining > 0) {
+    // Objects with finalizers of their own hold the CRD until their controllers let go.
+    setTimeout(() => {
+      const current = api.store.get(CRD_KEY, undefined, name);
+      if (current) cleanUp(api, current);
+    }, 500).unref();
+    return;
+  }
   for (const t of types) api.store.dropResource(resourceKey(t));
   api.registry.setCrdTypes(name, []);
   const crdType = api.resolve('apiextensions.k8s.io', 'v1', 'customresourcedefinitions');

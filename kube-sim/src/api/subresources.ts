@@ -7,6 +7,8 @@ import { deleteObject } from './delete.ts';
 import { budgetState, isPodHealthy, pdbSelects } from './disruption.ts';
 import { meta } from './object-meta.ts';
 import type { DeleteOptions, WriteOptions } from './types.ts';
+import { infoFor } from './crds.ts';
+import { getScale, setScale } from '../crd/index.ts';
 
 function podType(api: ClusterApi): ResourceType {
   return api.resolve('', 'v1', 'pods');
@@ -77,8 +79,13 @@ function checkBudgets(api: ClusterApi, namespace: string, pod: JsonObject, dryRu
 
 const REPLICA_KINDS = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets']);
 
-/** autoscaling/v1 Scale view of a workload. */
-export function scaleOf(t: ResourceType, obj: JsonObject): JsonObject {
+/** autoscaling/v1 Scale view of a workload or of a custom resource with a scale subresource. */
+export function scaleOf(api: ClusterApi, t: ResourceType, obj: JsonObject): JsonObject {
+  if (t.crdName) {
+    const info = infoFor(api, t);
+    if (!info?.scaleSubresource) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    return getScale(obj, info);
+  }
   if (!REPLICA_KINDS.has(`${t.group}/${t.resource}`)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   const m = meta(obj);
   const spec = (obj.spec as JsonObject | undefined) ?? {};
@@ -106,10 +113,12 @@ export function applyScale(api: ClusterApi, t: ResourceType, ref: { namespace?: 
   if (rv && rv !== meta(current).resourceVersion) {
     throw conflict({ group: t.group, resource: t.resource, name: ref.name }, 'the object has been modified; please apply your changes to the latest version and try again');
   }
+  const info = t.crdName ? infoFor(api, t) : undefined;
   const updated = api.mutate(t, ref.namespace, ref.name, (draft) => {
-    (draft.spec as JsonObject).replicas = replicas;
+    if (info) Object.assign(draft, setScale(draft, info, replicas));
+    else (draft.spec as JsonObject).replicas = replicas;
   }, opts);
-  return scaleOf(t, updated);
+  return scaleOf(api, t, updated);
 }
 
 /** namespaces/finalize: replaces spec.finalizers; the namespace goes once they are empty. */

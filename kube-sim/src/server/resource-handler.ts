@@ -170,7 +170,7 @@ function handleStatus(c: Call): void {
 function handleScale(c: Call): void {
   const { api } = c.ctx;
   const ref = { namespace: c.path.namespace, name: c.path.name! };
-  const current = scaleOf(c.type, api.get(c.type, ref.namespace, ref.name));
+  const current = scaleOf(api, c.type, api.get(c.type, ref.namespace, ref.name));
   if (c.req.method === 'GET') return sendJson(c.res, 200, current);
   const body = decodeBody(c.body, c.req.headers['content-type']);
   const opts = writeOptions(c.query);

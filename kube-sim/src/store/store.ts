@@ -99,7 +99,7 @@ export class Store {
     if (!b || !prev) return undefined;
     b.delete(key);
     const rev = ++this.rev;
-    const gone = { ...prev, metadata: { ...(prev.metadata as JsonObject), resourceVersion: String(rev) } };
+    const gone = { ...obj, metadata: { ...meta, resourceVersion: String(rev) } };
     this.emit({ rev, type: 'DELETED', resKey, object: gone, prev });
     return gone;
   }
