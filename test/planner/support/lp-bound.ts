@@ -1,0 +1,92 @@
+// The LP relaxation of a planning problem, solved with HiGHS: fractional nodes of every kind and
+// fractional pods of every group on them. Its optimum is a lower bound on any plan's price.
+import highsLoader from 'highs';
+import type { PackContext } from '../../../src/planner/pack.ts';
+
+const GIB = 2 ** 30;
+
+interface LpKind {
+  kind: number;
+  groups: number[];
+}
+
+/**
+ * Kinds that can matter to the LP: for every set of compatible groups, the kinds whose capacity per
+ * dollar no other kind of that set beats in every resource (the others can be swapped out at no cost).
+ */
+function usefulKinds(ctx: PackContext, counts: readonly number[]): LpKind[] {
+  const classes = new Map<string, number[]>();
+  ctx.kinds.forEach((_, k) => {
+    const groups = ctx.groups.map((g, i) => (counts[i] > 0 && g.member[k] === 1 ? i : -1)).filter((i) => i >= 0);
+    if (groups.length === 0) return;
+    const key = groups.join(',');
+    const list = classes.get(key) ?? [];
+    list.push(k);
+    classes.set(key, list);
+  });
+  const out: LpKind[] = [];
+  for (const [key, kinds] of classes) {
+    const groups = key.split(',').map(Number);
+    for (const k of paretoPerDollar(ctx, kinds)) out.push({ kind: k, groups });
+  }
+  return out;
+}
+
+function perDollar(ctx: PackContext, k: number): number[] {
+  const c = ctx.kinds[k].capacity;
+  const p = Math.max(ctx.kinds[k].price, 1e-9);
+  return [c.cpu / p, c.memory / p, c.ephemeral / p, c.gpu / p, c.pods / p];
+}
+
+function paretoPerDollar(ctx: PackContext, kinds: number[]): number[] {
+  const vectors = kinds.map((k) => ({ k, v: perDollar(ctx, k) }));
+  vectors.sort((a, b) => b.v[0] - a.v[0] || b.v[1] - a.v[1]);
+  const kept: { k: number; v: number[] }[] = [];
+  for (const cand of vectors) {
+    const dominated = kept.some((o) => o.v.every((x, i) => x >= cand.v[i]));
+    if (!dominated) kept.push(cand);
+  }
+  return kept.map((x) => x.k);
+}
+
+/** Builds the LP in CPLEX LP format. */
+export function lpModel(ctx: PackContext, counts: readonly number[]): string {
+  const kinds = usefulKinds(ctx, counts);
+  const objective = kinds.map((lk, i) => `${ctx.kinds[lk.kind].price} x${i}`);
+  const rows: string[] = [];
+  const assign = new Map<number, string[]>();
+  kinds.forEach((lk, i) => {
+    const cap = ctx.kinds[lk.kind].capacity;
+    const terms: Record<string, string[]> = { cpu: [], mem: [], eph: [], gpu: [], pods: [] };
+    for (const g of lk.groups) {
+      const r = ctx.groups[g].proto.requests;
+      const y = `y${g}_${i}`;
+      (assign.get(g) ?? assign.set(g, []).get(g))?.push(y);
+      if (r.cpu) terms.cpu.push(`${r.cpu / 1000} ${y}`);
+      if (r.memory) terms.mem.push(`${r.memory / GIB} ${y}`);
+      if (r.ephemeral) terms.eph.push(`${r.ephemeral / GIB} ${y}`);
+      if (r.gpu) terms.gpu.push(`${r.gpu} ${y}`);
+      terms.pods.push(`1 ${y}`);
+      if (ctx.groups[g].selfExclusive) rows.push(`${y} - x${i} <= 0`);
+    }
+    const capOf: Record<string, number> = { cpu: cap.cpu / 1000, mem: cap.memory / GIB, eph: cap.ephemeral / GIB, gpu: cap.gpu, pods: cap.pods };
+    for (const [r, list] of Object.entries(terms)) {
+      if (list.length) rows.push(`${list.join(' + ')} - ${capOf[r]} x${i} <= 0`);
+    }
+  });
+  for (const [g, ys] of assign) rows.push(`${ys.join(' + ')} = ${counts[g]}`);
+  return `Minimize\n obj: ${objective.join(' + ')}\nSubject To\n${rows.map((r, i) => ` r${i}: ${r}`).join('\n')}\nEnd\n`;
+}
+
+export interface LpBound {
+  value: number;
+  status: string;
+  kinds: number;
+}
+
+export async function lpLowerBound(ctx: PackContext, counts: readonly number[]): Promise<LpBound> {
+  const highs = await highsLoader();
+  const model = lpModel(ctx, counts);
+  const solution = highs.solve(model, { presolve: 'on' });
+  return { value: solution.ObjectiveValue, status: solution.Status, kinds: (model.match(/ x\d+/g) ?? []).length };
+}
