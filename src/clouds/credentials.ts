@@ -28,3 +28,14 @@ export class Credentials {
     return this.toString();
   }
 }
+
+/** Replaces every secret value of the credentials (and anything shaped like a key) in a text. */
+export function redact(text: string, credentials?: Credentials): string {
+  let out = text;
+  for (const v of Object.values(credentials?.reveal() ?? {})) {
+    if (v.length >= 4) out = out.split(v).join('[redacted]');
+  }
+  return out
+    .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[redacted]')
+    .replace(/\b[A-Za-z0-9/+]{40}\b/g, '[redacted]');
+}
