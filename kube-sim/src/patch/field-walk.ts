@@ -1,5 +1,5 @@
-import type { JsonObject } from './errors.ts';
-import { FieldSet, fieldElement, keyElement, valueElement, type FieldPath } from './fields-v1.ts';
+import { PatchError, type JsonObject } from './errors.ts';
+import { FieldSet, fieldElement, formatPath, keyElement, valueElement, type FieldPath } from './fields-v1.ts';
 import { deepEqual, isObject } from './json.ts';
 import { fieldSchema, type Schema } from './merge-keys.ts';
 
@@ -51,14 +51,38 @@ interface Collect {
   path: FieldPath;
   mode: SetMode;
   into: FieldSet;
+  /** Apply configurations must key every list item once, as upstream's typed conversion requires. */
+  strict?: boolean;
+}
+
+function invalidItem(c: Collect, problem: string): PatchError {
+  return new PatchError(`failed to create typed patch object: ${formatPath(c.path)}: ${problem}`, 422);
+}
+
+function itemPath(item: unknown, index: number, c: Collect, seen: Set<string>): FieldPath | undefined {
+  const schema = c.schema as Schema;
+  const element = itemElement(item, schema);
+  if (c.strict && element === undefined) {
+    const key = JSON.stringify(schema.key);
+    throw invalidItem(
+      c,
+      `element ${index}: associative list with keys has an element that omits key field ${key}`,
+    );
+  }
+  if (element === undefined) return undefined;
+  const path = [...c.path, element];
+  if (c.strict && seen.has(element))
+    throw invalidItem(c, `duplicate entries for key ${formatPath([element])}`);
+  seen.add(element);
+  return path;
 }
 
 function collectList(list: unknown[], c: Collect): void {
   const schema = c.schema as Schema;
-  for (const item of list) {
-    const element = itemElement(item, schema);
-    if (element === undefined) continue;
-    const path = [...c.path, element];
+  const seen = new Set<string>();
+  for (const [index, item] of list.entries()) {
+    const path = itemPath(item, index, c, seen);
+    if (path === undefined) continue;
     addMember(c.into, path);
     if (schema.list === 'map' && isObject(item)) collectMap(item, { ...c, schema: schema.items, path });
   }
@@ -85,7 +109,7 @@ function collectValue(value: unknown, c: Collect): void {
 /** The fields an object sets, as server-side apply attributes them. */
 export function fieldSetOf(obj: JsonObject, schema: Schema, mode: SetMode): FieldSet {
   const into = new FieldSet();
-  collectMap(obj, { schema, path: [], mode, into });
+  collectMap(obj, { schema, path: [], mode, into, strict: mode === 'apply' });
   return into;
 }
 

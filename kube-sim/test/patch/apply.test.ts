@@ -31,14 +31,14 @@ function entry(obj: JsonObject, manager: string): JsonObject | undefined {
   return managed(obj).find((e) => e.manager === manager);
 }
 
-function conflict(fn: () => unknown): PatchError {
+function patchError(fn: () => unknown): PatchError {
   try {
     fn();
   } catch (err) {
     if (err instanceof PatchError) return err;
     throw err;
   }
-  assert.fail('expected a conflict');
+  assert.fail('expected a PatchError');
 }
 
 function apply(
@@ -135,7 +135,7 @@ test('ssa: conflict with an Update manager (kubectl client-side apply) is 409 wi
     now: T1,
     kind: 'Deployment',
   });
-  const err = conflict(() => apply(created, deployment(3), 'omni'));
+  const err = patchError(() => apply(created, deployment(3), 'omni'));
   assert.equal(err.code, 409);
   assert.equal(
     err.message,
@@ -161,7 +161,7 @@ test('ssa: applying the same value shares ownership, no conflict', () => {
 
 test('ssa: conflict between two appliers names the Apply manager without "using"', () => {
   const created = apply(undefined, deployment(2), 'a');
-  const err = conflict(() => apply(created, deployment(3, { image: 'nginx:2' }), 'b'));
+  const err = patchError(() => apply(created, deployment(3, { image: 'nginx:2' }), 'b'));
   assert.equal(
     err.message,
     'Apply failed with 2 conflicts: conflicts with "a":\n- .spec.replicas\n- .spec.template.spec.containers[name="web"].image',
@@ -388,7 +388,7 @@ test('ssa: a label set by kubectl label conflicts with an applier that changes i
     now: T2,
     kind: 'ConfigMap',
   });
-  const err = conflict(() =>
+  const err = patchError(() =>
     applyServerSide({
       live: labelled,
       applied: cm,
@@ -444,4 +444,20 @@ test('ssa: service ports are keyed by port', () => {
   assert.deepEqual(entry(b, 'b')?.fieldsV1, {
     'f:spec': { 'f:ports': { 'k:{"port":443}': { '.': {}, 'f:port': {} } } },
   });
+});
+
+test('ssa: list items without their key, or with a duplicate key, are 422', () => {
+  const missing = deployment(1);
+  const spec = ((missing.spec as JsonObject).template as JsonObject).spec as JsonObject;
+  spec.containers = [{ image: 'nginx' }];
+  const err = patchError(() => apply(undefined, missing));
+  assert.equal(err.code, 422);
+  assert.match(err.message, /\.spec\.template\.spec\.containers: element 0: .*omits key field "name"/);
+  spec.containers = [
+    { name: 'a', image: 'x' },
+    { name: 'a', image: 'y' },
+  ];
+  const dup = patchError(() => apply(undefined, missing));
+  assert.equal(dup.code, 422);
+  assert.match(dup.message, /duplicate entries for key \[name="a"\]/);
 });
