@@ -1,5 +1,6 @@
 import { apiextensionsTypes } from './schemas/apiextensions.ts';
 import { appsTypes } from './schemas/apps.ts';
+import { authorizationTypes } from './schemas/authorization.ts';
 import { autoscalingTypes } from './schemas/autoscaling.ts';
 import { batchTypes } from './schemas/batch.ts';
 import { coordinationTypes } from './schemas/coordination.ts';
@@ -8,6 +9,7 @@ import { discoveryTypes } from './schemas/discovery.ts';
 import { eventsTypes } from './schemas/events.ts';
 import { metaTypes } from './schemas/meta.ts';
 import { policyTypes } from './schemas/policy.ts';
+import { schedulingTypes } from './schemas/scheduling.ts';
 import { storageTypes } from './schemas/storage.ts';
 import type { SchemaTypes } from './dsl.ts';
 
@@ -32,4 +34,6 @@ export const PACKAGES: Readonly<Record<string, SchemaPackage>> = {
     types: apiextensionsTypes,
   },
   autoscaling: { prefix: 'io.k8s.api.autoscaling.v1', types: autoscalingTypes },
+  authorization: { prefix: 'io.k8s.api.authorization.v1', types: authorizationTypes },
+  scheduling: { prefix: 'io.k8s.api.scheduling.v1', types: schedulingTypes },
 };

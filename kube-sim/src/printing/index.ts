@@ -14,12 +14,14 @@ import { customPrinter } from './custom.ts';
 import type { CustomColumn, EvalPath } from './custom.ts';
 import { eventPrinter } from './events.ts';
 import {
+  controllerRevisionPrinter,
   createdAtPrinter,
   defaultPrinter,
   endpointSlicePrinter,
   jobPrinter,
   leasePrinter,
   pdbPrinter,
+  priorityClassPrinter,
   storageClassPrinter,
 } from './other.ts';
 import { podPrinter } from './pod.ts';
@@ -46,6 +48,8 @@ const PRINTERS: Record<string, Printer> = {
   'apps/replicasets': replicaSetPrinter,
   'apps/daemonsets': daemonSetPrinter,
   'apps/statefulsets': statefulSetPrinter,
+  'apps/controllerrevisions': controllerRevisionPrinter,
+  'scheduling.k8s.io/priorityclasses': priorityClassPrinter,
   'batch/jobs': jobPrinter,
   'coordination.k8s.io/leases': leasePrinter,
   'policy/poddisruptionbudgets': pdbPrinter,

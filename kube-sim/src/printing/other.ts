@@ -171,6 +171,49 @@ export const storageClassPrinter: Printer = {
   },
 };
 
+function controllerOf(obj: JsonObject): string {
+  const owner = list(at(obj, 'metadata', 'ownerReferences')).find((o) => o.controller === true);
+  if (owner === undefined) return '<none>';
+  const [group] = str(owner.apiVersion).split('/').slice(-2, -1);
+  const kind = str(owner.kind).toLowerCase();
+  return `${group === undefined ? kind : `${kind}.${group}`}/${str(owner.name)}`;
+}
+
+export const controllerRevisionPrinter: Printer = {
+  columns: [
+    nameCol(),
+    col('Controller', 'string', 'Controller of the object'),
+    col('Revision', 'integer', 'Revision indicates the revision of the state represented by Data.'),
+    ageCol(),
+  ],
+  cells: (cr, now) => [name(cr), controllerOf(cr), num(cr.revision), age(cr, now)],
+};
+
+export const priorityClassPrinter: Printer = {
+  columns: [
+    nameCol(),
+    col('Value', 'integer', 'The integer value of this priority class.'),
+    col(
+      'Global-Default',
+      'boolean',
+      'globalDefault specifies whether this PriorityClass should be considered as the default priority.',
+    ),
+    ageCol(),
+    col(
+      'PreemptionPolicy',
+      'string',
+      'PreemptionPolicy is the Policy for preempting pods with lower priority.',
+    ),
+  ],
+  cells: (pc, now) => [
+    name(pc),
+    num(pc.value),
+    pc.globalDefault === true,
+    age(pc, now),
+    str(pc.preemptionPolicy) || 'PreemptLowerPriority',
+  ],
+};
+
 function createdAt(obj: JsonObject): string {
   const t = Date.parse(str(at(obj, 'metadata', 'creationTimestamp')));
   return Number.isNaN(t) ? '0001-01-01T00:00:00Z' : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');

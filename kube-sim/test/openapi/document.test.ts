@@ -164,6 +164,11 @@ test('schemas: names, descriptions, patch extensions, special types', () => {
     'io.k8s.api.events.v1.Event',
     'io.k8s.api.storage.v1.StorageClass',
     'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.CustomResourceDefinition',
+    'io.k8s.api.apps.v1.ControllerRevision',
+    'io.k8s.api.authorization.v1.SelfSubjectAccessReview',
+    'io.k8s.api.scheduling.v1.PriorityClass',
+    'io.k8s.api.core.v1.Binding',
+    'io.k8s.api.policy.v1.Eviction',
   ]) {
     assert.ok(names.includes(n), n);
   }

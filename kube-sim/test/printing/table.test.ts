@@ -355,3 +355,21 @@ test('custom columns type their cells', () => {
   });
   assert.deepEqual((noColumns.rows as Row[])[0].cells, ['w', '7s']);
 });
+
+test('controller revisions and priority classes', () => {
+  const cr = {
+    metadata: {
+      name: 'ds-abc',
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'ds', controller: true }],
+    },
+    revision: 2,
+  };
+  assert.deepEqual(rows('controllerrevisions', 'apps', [cr])[0].cells.slice(0, 3), [
+    'ds-abc',
+    'daemonset.apps/ds',
+    2,
+  ]);
+  const pc = { metadata: { name: 'high' }, value: 1000, globalDefault: false };
+  const cells = rows('priorityclasses', 'scheduling.k8s.io', [pc])[0].cells;
+  assert.deepEqual([cells[0], cells[1], cells[2], cells[4]], ['high', 1000, false, 'PreemptLowerPriority']);
+});

@@ -46,6 +46,18 @@ export const appsTypes: SchemaTypes = {
       status: ['StatefulSetStatus', 'Most recently observed status of the StatefulSet.'],
     },
   },
+  ControllerRevision: {
+    d: 'ControllerRevision implements an immutable snapshot of state data.',
+    gvk: ['apps', 'v1', 'ControllerRevision'],
+    req: ['revision'],
+    f: {
+      apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
+      data: ['RawExtension', 'Data is the serialized representation of the state.'],
+      kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
+      metadata: ['meta.ObjectMeta', "Standard object's metadata."],
+      revision: ['i64', 'Revision indicates the revision of the state represented by Data.'],
+    },
+  },
   DeploymentSpec: {
     d: 'DeploymentSpec is the specification of the desired behavior of the Deployment.',
     req: ['selector', 'template'],

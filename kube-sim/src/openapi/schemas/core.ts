@@ -187,6 +187,51 @@ export const coreTypes: SchemaTypes = {
       spec: ['PodSpec', 'Specification of the desired behavior of the PodTemplateSpec.'],
     },
   },
+  PodTemplate: {
+    d: 'PodTemplate describes a template for creating copies of a predefined pod.',
+    gvk: ['', 'v1', 'PodTemplate'],
+    f: {
+      apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
+      kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
+      metadata: ['meta.ObjectMeta', "Standard object's metadata."],
+      template: ['PodTemplateSpec', ''],
+    },
+  },
+  ReplicationController: {
+    d: 'ReplicationController represents the configuration of a replication controller.',
+    gvk: ['', 'v1', 'ReplicationController'],
+    f: {
+      apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
+      kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
+      metadata: ['meta.ObjectMeta', "Standard object's metadata."],
+      spec: [
+        'ReplicationControllerSpec',
+        'Specification of the desired behavior of the ReplicationController.',
+      ],
+      status: ['ReplicationControllerStatus', 'Most recently observed status of the ReplicationController.'],
+    },
+  },
+  ResourceQuota: {
+    d: 'ResourceQuota sets aggregate quota restrictions enforced per namespace',
+    gvk: ['', 'v1', 'ResourceQuota'],
+    f: {
+      apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
+      kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
+      metadata: ['meta.ObjectMeta', "Standard object's metadata."],
+      spec: ['ResourceQuotaSpec', 'Specification of the desired behavior of the ResourceQuota.'],
+      status: ['ResourceQuotaStatus', 'Most recently observed status of the ResourceQuota.'],
+    },
+  },
+  LimitRange: {
+    d: 'LimitRange sets resource usage limits for each kind of resource in a Namespace.',
+    gvk: ['', 'v1', 'LimitRange'],
+    f: {
+      apiVersion: ['s', 'APIVersion defines the versioned schema of this representation of an object.'],
+      kind: ['s', 'Kind is a string value representing the REST resource this object represents.'],
+      metadata: ['meta.ObjectMeta', "Standard object's metadata."],
+      spec: ['LimitRangeSpec', 'Specification of the desired behavior of the LimitRange.'],
+    },
+  },
   NamespaceSpec: {
     d: 'NamespaceSpec describes the attributes on a Namespace.',
     f: {
@@ -615,6 +660,64 @@ export const coreTypes: SchemaTypes = {
     f: {
       key: ['s', 'The label key that the selector applies to.'],
       values: ['[]s', 'An array of string values.'],
+    },
+  },
+  ReplicationControllerSpec: {
+    d: 'ReplicationControllerSpec is the specification of a replication controller.',
+    f: {
+      minReadySeconds: [
+        'i32',
+        'Minimum number of seconds for which a newly created pod should be ready without any of its container crashing, for it to be considered available.',
+      ],
+      replicas: ['i32', 'Replicas is the number of desired replicas.'],
+      selector: ['{}s', 'Selector is a label query over pods that should match the Replicas count.'],
+      template: ['PodTemplateSpec', ''],
+    },
+  },
+  ReplicationControllerStatus: {
+    d: 'ReplicationControllerStatus represents the current status of a replication controller.',
+    req: ['replicas'],
+    f: {
+      availableReplicas: [
+        'i32',
+        'The number of available replicas (ready for at least minReadySeconds) for this replication controller.',
+      ],
+      conditions: [
+        '[]ReplicationControllerCondition',
+        "Represents the latest available observations of a replication controller's current state.",
+      ],
+      fullyLabeledReplicas: [
+        'i32',
+        'The number of pods that have labels matching the labels of the pod template of the replication controller.',
+      ],
+      observedGeneration: [
+        'i64',
+        'ObservedGeneration reflects the generation of the most recently observed replication controller.',
+      ],
+      readyReplicas: ['i32', 'The number of ready replicas for this replication controller.'],
+      replicas: ['i32', 'Replicas is the most recently observed number of replicas.'],
+    },
+  },
+  ResourceQuotaSpec: {
+    d: 'ResourceQuotaSpec defines the desired hard limits to enforce for Quota.',
+    f: {
+      hard: ['{}Quantity', 'hard is the set of desired hard limits for each named resource.'],
+      scopeSelector: ['ScopeSelector', ''],
+      scopes: ['[]s', 'A collection of filters that must match each object tracked by a quota.'],
+    },
+  },
+  ResourceQuotaStatus: {
+    d: 'ResourceQuotaStatus defines the enforced hard limits and observed use.',
+    f: {
+      hard: ['{}Quantity', 'Hard is the set of enforced hard limits for each named resource.'],
+      used: ['{}Quantity', 'Used is the current observed total usage of the resource in the namespace.'],
+    },
+  },
+  LimitRangeSpec: {
+    d: 'LimitRangeSpec defines a min/max usage limit for resources that match on kind.',
+    req: ['limits'],
+    f: {
+      limits: ['[]LimitRangeItem', 'Limits is the list of LimitRangeItem objects that are enforced.'],
     },
   },
   NamespaceCondition: {
@@ -1521,6 +1624,47 @@ export const coreTypes: SchemaTypes = {
       volumePath: ['s', 'volumePath is the path that identifies vSphere volume vmdk'],
     },
   },
+  ReplicationControllerCondition: {
+    d: 'ReplicationControllerCondition describes the state of a replication controller at a certain point.',
+    req: ['status', 'type'],
+    f: {
+      lastTransitionTime: ['Time', 'The last time the condition transitioned from one status to another.'],
+      message: ['s', 'A human readable message indicating details about the transition.'],
+      reason: ['s', "The reason for the condition's last transition."],
+      status: ['s', 'Status of the condition, one of True, False, Unknown.'],
+      type: ['s', 'Type of replication controller condition.'],
+    },
+  },
+  ScopeSelector: {
+    d: 'A scope selector represents the AND of the selectors represented by the scoped-resource selector requirements.',
+    f: {
+      matchExpressions: [
+        '[]ScopedResourceSelectorRequirement',
+        'A list of scope selector requirements by scope of the resources.',
+      ],
+    },
+  },
+  LimitRangeItem: {
+    d: 'LimitRangeItem defines a min/max usage limit for any resource that matches on kind.',
+    req: ['type'],
+    f: {
+      default: [
+        '{}Quantity',
+        'Default resource requirement limit value by resource name if resource limit is omitted.',
+      ],
+      defaultRequest: [
+        '{}Quantity',
+        'DefaultRequest is the default resource requirement request value by resource name if resource request is omitted.',
+      ],
+      max: ['{}Quantity', 'Max usage constraints on this kind by resource name.'],
+      maxLimitRequestRatio: [
+        '{}Quantity',
+        'MaxLimitRequestRatio if specified, the named resource must have a request and limit that are both non-zero where limit divided by request is less than or equal to the enumerated value; this represents the max burst...',
+      ],
+      min: ['{}Quantity', 'Min usage constraints on this kind by resource name.'],
+      type: ['s', 'Type of resource that this limit applies to.'],
+    },
+  },
   ConfigMapNodeConfigSource: {
     d: 'ConfigMapNodeConfigSource contains the information to reference a ConfigMap as a config source for the Node.',
     req: ['kubeletConfigKey', 'name', 'namespace'],
@@ -2123,6 +2267,15 @@ export const coreTypes: SchemaTypes = {
     req: ['nodeSelectorTerms'],
     f: {
       nodeSelectorTerms: ['[]NodeSelectorTerm', 'Required.'],
+    },
+  },
+  ScopedResourceSelectorRequirement: {
+    d: 'A scoped-resource selector requirement is a selector that contains values, a scope name, and an operator that relates the scope name and values.',
+    req: ['operator', 'scopeName'],
+    f: {
+      operator: ['s', "Represents a scope's relationship to a set of values."],
+      scopeName: ['s', 'The name of the scope that the selector applies to.'],
+      values: ['[]s', 'An array of string values.'],
     },
   },
   PreferredSchedulingTerm: {
