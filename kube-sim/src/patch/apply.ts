@@ -41,11 +41,12 @@ function conflictMessage(conflicts: Conflict[]): string {
 }
 
 function conflictError(conflicts: Conflict[]): PatchError {
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const sorted = [...conflicts].sort(
     (a, b) =>
-      a.entry.manager.localeCompare(b.entry.manager) ||
-      a.entry.operation.localeCompare(b.entry.operation) ||
-      formatPath(a.path).localeCompare(formatPath(b.path)),
+      cmp(a.entry.manager, b.entry.manager) ||
+      cmp(a.entry.operation, b.entry.operation) ||
+      cmp(formatPath(a.path), formatPath(b.path)),
   );
   const causes = sorted.map((c) => ({
     reason: 'FieldManagerConflict',
