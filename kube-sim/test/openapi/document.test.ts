@@ -297,3 +297,101 @@ test('openApiV3Index lists server-relative URLs with hashes', () => {
 test('documents are deterministic (stable hashes)', () => {
   assert.equal(JSON.stringify(doc('api/v1', CORE)), JSON.stringify(doc('api/v1', CORE)));
 });
+
+test('documents for every built-in group-version resolve all references', () => {
+  const all: BuiltinResource[] = [
+    ...CORE,
+    ...APPS,
+    {
+      group: 'apps',
+      version: 'v1',
+      resource: 'daemonsets',
+      kind: 'DaemonSet',
+      namespaced: true,
+      subresources: ['status'],
+    },
+    {
+      group: 'apps',
+      version: 'v1',
+      resource: 'statefulsets',
+      kind: 'StatefulSet',
+      namespaced: true,
+      subresources: ['scale'],
+    },
+    {
+      group: 'batch',
+      version: 'v1',
+      resource: 'jobs',
+      kind: 'Job',
+      namespaced: true,
+      subresources: ['status'],
+    },
+    {
+      group: 'coordination.k8s.io',
+      version: 'v1',
+      resource: 'leases',
+      kind: 'Lease',
+      namespaced: true,
+      subresources: [],
+    },
+    {
+      group: 'policy',
+      version: 'v1',
+      resource: 'poddisruptionbudgets',
+      kind: 'PodDisruptionBudget',
+      namespaced: true,
+      subresources: ['status'],
+    },
+    {
+      group: 'discovery.k8s.io',
+      version: 'v1',
+      resource: 'endpointslices',
+      kind: 'EndpointSlice',
+      namespaced: true,
+      subresources: [],
+    },
+    {
+      group: 'events.k8s.io',
+      version: 'v1',
+      resource: 'events',
+      kind: 'Event',
+      namespaced: true,
+      subresources: [],
+    },
+    {
+      group: 'storage.k8s.io',
+      version: 'v1',
+      resource: 'storageclasses',
+      kind: 'StorageClass',
+      namespaced: false,
+      subresources: [],
+    },
+    {
+      group: 'apiextensions.k8s.io',
+      version: 'v1',
+      resource: 'customresourcedefinitions',
+      kind: 'CustomResourceDefinition',
+      namespaced: false,
+      subresources: ['status'],
+    },
+    {
+      group: 'example.com',
+      version: 'v1',
+      resource: 'things',
+      kind: 'Thing',
+      namespaced: true,
+      subresources: [],
+    },
+  ];
+  const keys = [
+    ...new Set(all.map((r) => (r.group === '' ? `api/${r.version}` : `apis/${r.group}/${r.version}`))),
+  ];
+  for (const key of keys) {
+    const d = doc(key, all);
+    assert.ok(Object.keys(d.paths).length > 0, key);
+    for (const r of refs(d))
+      assert.ok(d.components.schemas[r.replace('#/components/schemas/', '')], `${key}: ${r}`);
+  }
+  const unknownKind = doc('apis/example.com/v1', all).components.schemas['io.k8s.sim.example.com.v1.Thing'];
+  assert.equal(unknownKind['x-kubernetes-preserve-unknown-fields'], true);
+});
