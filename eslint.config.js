@@ -15,11 +15,4 @@ export default tseslint.config(
       'max-depth': ['warn', 3],
     },
   },
-  {
-    // kube-sim is a part of its own: it never reaches into omni.
-    files: ['kube-sim/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/src/*', '../../src/*', '../src/*'] }],
-    },
-  },
 );

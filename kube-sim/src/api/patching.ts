@@ -48,6 +48,8 @@ function serverSideApply(api: ClusterApi, t: ResourceType, ref: { namespace?: st
   }
   const live = api.tryGet(t, ref.namespace, ref.name);
   if (!meta(applied).name) meta(applied).name = ref.name;
+  // Status is owned through /status; the main resource ignores it, as upstream does.
+  if (t.statusSubresource && !opts.subresource) delete applied.status;
   const merged = applyServerSide({ live, applied, manager: opts.fieldManager, force: opts.force ?? false, kind: t.kind, now: api.nowTimestamp() });
   if (!live) {
     if (opts.subresource) throw notFound({ group: t.group, resource: t.resource, name: ref.name });

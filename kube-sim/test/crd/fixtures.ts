@@ -1,5 +1,3 @@
-// kube-sim's own src (the rule is there to keep omni's src out), reached from kube-sim/test.
-// eslint-disable-next-line no-restricted-imports
 import type { CrdVersionInfo, JsonObject } from '../../src/crd/index.ts';
 
 /** A CRD shaped like omni's EdgeLocation, with one property per keyword the validator supports. */

@@ -1,9 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// kube-sim's own src (the rule is there to keep omni's src out), reached from kube-sim/test.
-// eslint-disable-next-line no-restricted-imports
 import { crdVersions, type JsonObject } from '../../src/crd/index.ts';
-// eslint-disable-next-line no-restricted-imports
 import { crdOpenApiSchemas } from '../../src/crd/openapi.ts';
 import { edgeLocationCrd, infoFor } from './fixtures.ts';
 

@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// kube-sim's own src (the rule is there to keep omni's src out), reached from kube-sim/test.
-// eslint-disable-next-line no-restricted-imports
 import { validateCrd, type FieldCause, type JsonObject } from '../../src/crd/index.ts';
 import { edgeLocationCrd } from './fixtures.ts';
 

@@ -1,9 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// kube-sim's own src (the rule is there to keep omni's src out), reached from kube-sim/test.
-// eslint-disable-next-line no-restricted-imports
 import * as openapi from '../../src/openapi/index.ts';
-// eslint-disable-next-line no-restricted-imports
 import type { BuiltinResource } from '../../src/openapi/index.ts';
 
 type Json = { [k: string]: unknown };

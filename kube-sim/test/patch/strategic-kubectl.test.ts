@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-// kube-sim's own src (the rule is there to keep omni's src out), reached from kube-sim/test.
-// eslint-disable-next-line no-restricted-imports
 import { applyStrategicMergePatch, PatchError, type JsonObject } from '../../src/patch/index.ts';
 
 /**

@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// kube-sim's own src (the rule is there to keep omni's src out), reached from kube-sim/test.
-// eslint-disable-next-line no-restricted-imports
 import { buildTable, humanDuration, type JsonObject } from '../../src/printing/index.ts';
 
 const NOW = Date.parse('2026-01-10T12:00:00Z');
