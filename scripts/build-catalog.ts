@@ -32,7 +32,9 @@ function sourcesFor(createdAt: string): SnapshotSource[] {
     {
       cloud: 'azure',
       pricesAsOf: '2026-05-20T00:00:00Z',
-      credits: ['anycloud-sh/catalog @ 62ff0a987e0c257a89235415d2877812fb1aaf29 (no license file): azure/vms.csv 2026-05-20'],
+      credits: [
+        'anycloud-sh/catalog @ 62ff0a987e0c257a89235415d2877812fb1aaf29 (no license file): azure/vms.csv 2026-05-20',
+      ],
     },
     {
       cloud: 'oci',

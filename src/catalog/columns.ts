@@ -73,25 +73,44 @@ function emptyColumns(n: number): Columns {
   };
 }
 
+/** Ids of per-cloud names (regions, instance families), without building a `cloud/name` string per row. */
+class PerCloudIds {
+  private readonly maps = CLOUDS.map(() => new Map<string, number>());
+
+  constructor(
+    private readonly dictionary: Dictionary,
+    private readonly keyOf: (cloud: number, name: string) => string,
+  ) {}
+
+  id(cloud: number, name: string): number {
+    const map = this.maps[cloud];
+    let id = map.get(name);
+    if (id === undefined) map.set(name, (id = this.dictionary.id(this.keyOf(cloud, name))));
+    return id;
+  }
+}
+
 export function buildColumns(offerings: readonly Offering[]): Columns {
   const c = emptyColumns(offerings.length);
-  const familyOf = new Map<string, number>();
-  offerings.forEach((o, i) => {
-    c.cloud[i] = CLOUDS.indexOf(o.cloud);
-    c.region[i] = c.regions.id(`${o.cloud}/${o.region}`);
+  const regionIds = new PerCloudIds(c.regions, (cloud, region) => `${CLOUDS[cloud]}/${region}`);
+  const familyIds = new PerCloudIds(c.families, (cloud, type) =>
+    instanceFamily(CLOUDS[cloud], type).toLowerCase(),
+  );
+  for (let i = 0; i < offerings.length; i++) {
+    const o = offerings[i];
+    const cloud = CLOUDS.indexOf(o.cloud);
+    c.cloud[i] = cloud;
+    c.region[i] = regionIds.id(cloud, o.region);
     c.zone[i] = c.zones.id(o.zone);
     c.arch[i] = o.arch === 'arm64' ? 1 : 0;
     c.gpu[i] = o.gpuName === '' ? -1 : c.gpus.id(o.gpuName);
     c.gpuCount[i] = o.gpuCount;
     c.vcpus[i] = o.vcpus;
     c.memoryGiB[i] = o.memoryGiB;
-    const typeKey = `${o.cloud}/${o.instanceType}`;
-    let family = familyOf.get(typeKey);
-    if (family === undefined) familyOf.set(typeKey, (family = c.families.id(instanceFamily(o.cloud, o.instanceType).toLowerCase())));
-    c.family[i] = family;
+    c.family[i] = familyIds.id(cloud, o.instanceType);
     c.price.cheapest[i] = cheapest(o);
     c.price.spot[i] = o.spotPricePerHour ?? NaN;
     c.price.onDemand[i] = o.onDemandPricePerHour ?? NaN;
-  });
+  }
   return c;
 }

@@ -56,7 +56,8 @@ export function parseCatalogCsv(text: string, source = 'catalog.csv'): CatalogRo
   if (lines[0] !== HEADER) throw new CatalogError(`${source}: unexpected header, expected ${HEADER}`);
   return lines.slice(1).map((line, i) => {
     const fields = line.split(',');
-    if (fields.length !== 12) throw new CatalogError(`${source}:${i + 2}: expected 12 fields, got ${fields.length}`);
+    if (fields.length !== 12)
+      throw new CatalogError(`${source}:${i + 2}: expected 12 fields, got ${fields.length}`);
     const row = toRow(fields);
     checkRow(row, i + 2, source);
     return row;

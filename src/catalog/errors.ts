@@ -27,7 +27,10 @@ function contains(a: string, b: string): boolean {
 export function closestNames(name: string, known: Iterable<string>, max = 5): string[] {
   const wanted = name.toLowerCase();
   return [...known]
-    .map((k) => ({ k, d: editDistance(wanted, k.toLowerCase()) - (contains(k.toLowerCase(), wanted) ? 2 : 0) }))
+    .map((k) => ({
+      k,
+      d: editDistance(wanted, k.toLowerCase()) - (contains(k.toLowerCase(), wanted) ? 2 : 0),
+    }))
     .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
     .slice(0, max)
     .map((x) => x.k);

@@ -15,9 +15,19 @@ export { systemClock, type Clock } from './clock.ts';
 export { EMBEDDED_SNAPSHOT_PATH, readSnapshotFile } from './snapshot/io.ts';
 export type { Snapshot } from './snapshot/format.ts';
 export { toPriceRow, type PriceRow } from './price-row.ts';
-export { PriceRefresher, type RefresherOptions, type RefreshReport, type StaleReport } from './live/refresher.ts';
+export {
+  PriceRefresher,
+  type RefresherOptions,
+  type RefreshReport,
+  type StaleReport,
+} from './live/refresher.ts';
 export type { HttpFetch, HttpResponse, PriceFeed, FeedResult, LivePrice } from './live/types.ts';
-export { AwsPriceFeed, type SpotPriceHistoryPort } from './live/aws.ts';
+export {
+  AwsPriceFeed,
+  type AwsFeedOptions,
+  type SpotPriceHistoryPort,
+  type SpotPriceRecord,
+} from './live/aws.ts';
 export { GcpPriceFeed } from './live/gcp.ts';
 export { AzurePriceFeed } from './live/azure.ts';
 export { OciPriceFeed } from './live/oci.ts';
@@ -32,13 +42,12 @@ export function catalogFromSnapshot(snapshot: Snapshot, clock: Clock = systemClo
   return new OfferingIndex(snapshotOfferings(snapshot, clock.now()));
 }
 
-let embedded: Promise<Snapshot> | undefined;
-
-/** The snapshot committed with omni (read once; a missing or corrupt file rejects with CatalogError). */
+/**
+ * Reads the snapshot committed with omni (each call reads the file; keep the result if you need it
+ * twice). A missing or corrupt file rejects with CatalogError.
+ */
 export function loadEmbeddedSnapshot(): Promise<Snapshot> {
-  embedded ??= readSnapshotFile(EMBEDDED_SNAPSHOT_PATH);
-  embedded.catch(() => (embedded = undefined));
-  return embedded;
+  return readSnapshotFile(EMBEDDED_SNAPSHOT_PATH);
 }
 
 let embeddedCatalog: Promise<Catalog> | undefined;

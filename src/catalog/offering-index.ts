@@ -3,6 +3,7 @@
 // columns, and only touches the offering objects it returns.
 import { buildColumns, type Columns } from './columns.ts';
 import { CatalogError, unknownNameError } from './errors.ts';
+import { byPlaceThenType, compareText } from './order.ts';
 import { compileQuery, priceKeyFor, type PriceKey } from './query-filter.ts';
 import type { Catalog, CloudName, Offering, OfferingQuery } from './types.ts';
 import { CLOUDS } from './types.ts';
@@ -12,35 +13,51 @@ const KEYS: readonly PriceKey[] = ['cheapest', 'spot', 'onDemand'];
 /** Offering ids in ascending order of each price (offerings without that price last). */
 type Lists = Record<PriceKey, Int32Array>;
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const ID_BITS = 2 ** 20;
+const MICRO_USD_LIMIT = 2 ** 32;
 
-function byPlaceThenType(a: Offering, b: Offering): number {
-  return (
-    compareText(a.cloud, b.cloud) ||
-    compareText(a.region, b.region) ||
-    compareText(a.zone, b.zone) ||
-    compareText(a.instanceType, b.instanceType)
-  );
-}
-
+/**
+ * Ids in ascending price order; ties keep id (place/type) order. Each id is packed with its price in
+ * micro-dollars into one float so a native numeric sort does the work (no comparator callbacks).
+ */
 function priceOrder(prices: Float64Array): Int32Array {
-  const ranked = Float64Array.from(prices, (p) => (Number.isNaN(p) ? Infinity : p));
-  // ids are in place/type order, so ties keep that order.
-  return Int32Array.from(prices.keys()).sort((a, b) => ranked[a] - ranked[b] || a - b);
+  if (prices.length >= ID_BITS) throw new Error(`catalog too large to index (${prices.length} offerings)`);
+  const keys = new Float64Array(prices.length);
+  for (let id = 0; id < prices.length; id++) {
+    const micro = Number.isNaN(prices[id])
+      ? MICRO_USD_LIMIT
+      : Math.min(Math.round(prices[id] * 1e6), MICRO_USD_LIMIT - 1);
+    keys[id] = micro * ID_BITS + id;
+  }
+  keys.sort();
+  return Int32Array.from(keys, (k) => k % ID_BITS);
+}
+
+function inPlaceOrder(offerings: readonly Offering[]): Offering[] {
+  for (let i = 1; i < offerings.length; i++) {
+    if (byPlaceThenType(offerings[i - 1], offerings[i]) > 0) return [...offerings].sort(byPlaceThenType);
+  }
+  return [...offerings];
 }
 
 /** For each group id (from `groupOf`, -1 = none), its ids in each price order. */
 function groupLists(orders: Lists, groups: number, groupOf: (id: number) => number): Lists[] {
-  const buckets = Array.from({ length: groups }, () => ({ cheapest: [] as number[], spot: [] as number[], onDemand: [] as number[] }));
+  const buckets = Array.from({ length: groups }, () => ({
+    cheapest: [] as number[],
+    spot: [] as number[],
+    onDemand: [] as number[],
+  }));
   for (const key of KEYS) {
     for (const id of orders[key]) {
       const g = groupOf(id);
       if (g >= 0) buckets[g][key].push(id);
     }
   }
-  return buckets.map((b) => ({ cheapest: Int32Array.from(b.cheapest), spot: Int32Array.from(b.spot), onDemand: Int32Array.from(b.onDemand) }));
+  return buckets.map((b) => ({
+    cheapest: Int32Array.from(b.cheapest),
+    spot: Int32Array.from(b.spot),
+    onDemand: Int32Array.from(b.onDemand),
+  }));
 }
 
 export class OfferingIndex implements Catalog {
@@ -53,7 +70,7 @@ export class OfferingIndex implements Catalog {
   private readonly byGpu: Lists[];
 
   constructor(offerings: readonly Offering[]) {
-    this.offerings = [...offerings].sort(byPlaceThenType);
+    this.offerings = inPlaceOrder(offerings);
     const c = (this.columns = buildColumns(this.offerings));
     const orders = {} as Lists;
     const rank = {} as Record<PriceKey, Int32Array>;
@@ -75,16 +92,33 @@ export class OfferingIndex implements Catalog {
     const lists = this.candidateLists(q, key);
     const matches = compileQuery(q, this.columns);
     const limit = q.limit ?? Infinity;
-    const single = lists.length === 1;
     const ids: number[] = [];
-    for (const list of lists) {
-      for (let i = 0; i < list.length && (!single || ids.length < limit); i++) {
-        if (matches(list[i])) ids.push(list[i]);
-      }
-    }
-    if (!single) ids.sort((a, b) => this.rank[key][a] - this.rank[key][b]);
+    for (const list of lists)
+      this.scan(
+        list,
+        { matches, price: this.columns.price[key], max: q.maxPricePerHour ?? Infinity },
+        lists.length === 1 ? limit : Infinity,
+        ids,
+      );
+    if (lists.length > 1) ids.sort((a, b) => this.rank[key][a] - this.rank[key][b]);
     if (ids.length > limit) ids.length = limit;
     return ids.map((id) => this.offerings[id]);
+  }
+
+  /** Walks a price-ordered list, collecting matches, until `limit` or a price above the maximum. */
+  private scan(
+    list: Int32Array,
+    test: { matches: (id: number) => boolean; price: Float64Array; max: number },
+    limit: number,
+    into: number[],
+  ): void {
+    const bounded = test.max !== Infinity;
+    for (let i = 0; i < list.length && into.length < limit; i++) {
+      const id = list[i];
+      // Prices only rise along the list (missing ones last), so nothing further can be cheap enough.
+      if (bounded && !(test.price[id] <= test.max)) return;
+      if (test.matches(id)) into.push(id);
+    }
   }
 
   /** The fewest rows that still hold every match: a GPU list, the named regions, a cloud, or everything. */
@@ -111,7 +145,8 @@ export class OfferingIndex implements Catalog {
     }
     if (q.region) this.checkRegion(q.cloud, q.region);
     for (const l of q.locations ?? []) this.checkRegion(l.cloud, l.region);
-    if (q.limit !== undefined && !(q.limit >= 0)) throw new CatalogError(`limit must be 0 or more, got ${q.limit}`);
+    if (q.limit !== undefined && !(q.limit >= 0))
+      throw new CatalogError(`limit must be 0 or more, got ${q.limit}`);
   }
 
   private checkRegion(cloud: CloudName | undefined, region: string): void {

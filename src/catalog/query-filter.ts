@@ -22,29 +22,48 @@ export function rankPrice(o: Offering, key: PriceKey): number | null {
 type IdCheck = (id: number) => boolean;
 const always: IdCheck = () => true;
 
+/** The query's places as locations: `locations` as given, or `region` in `cloud` (or in every cloud). */
+function locationsOf(q: OfferingQuery): LocationRef[] {
+  if (q.locations)
+    return q.locations.filter(
+      (l) => (!q.cloud || l.cloud === q.cloud) && (!q.region || l.region === q.region),
+    );
+  return (q.cloud ? [q.cloud] : CLOUDS).map((cloud) => ({ cloud, region: q.region ?? '' }));
+}
+
+interface AllowedPlaces {
+  /** Per region id: 0 not allowed, 1 every zone, 2 only zones in `zoneKeys`. */
+  regions: Uint8Array;
+  /** `<region id>/<zone id>` of allowed zones. */
+  zoneKeys: Set<string>;
+}
+
+function allowedPlaces(q: OfferingQuery, c: Columns): AllowedPlaces {
+  const regions = new Uint8Array(c.regions.names.length);
+  const zoneKeys = new Set<string>();
+  for (const l of locationsOf(q)) {
+    const region = c.regions.find(`${l.cloud}/${l.region}`);
+    if (region === undefined) continue;
+    const zones = l.zones ?? [];
+    regions[region] = zones.length === 0 || regions[region] === 1 ? 1 : 2;
+    for (const z of zones) zoneKeys.add(`${region}/${c.zones.find(z) ?? -1}`);
+  }
+  return { regions, zoneKeys };
+}
+
 /** Allowed regions (and zones) of `locations`, `cloud` and `region`; `always` when none is set. */
 function placeCheck(q: OfferingQuery, c: Columns): IdCheck {
   if (!q.locations && !q.region) {
     const cloud = q.cloud ? CLOUDS.indexOf(q.cloud) : -1;
     return cloud < 0 ? always : (id) => c.cloud[id] === cloud;
   }
-  const locations: LocationRef[] =
-    q.locations ?? (q.cloud ? [q.cloud] : CLOUDS).map((cloud) => ({ cloud, region: q.region ?? '' }));
-  /** Per region id: 0 not allowed, 1 every zone, 2 only zones in `zoneKeys`. */
-  const allowed = new Uint8Array(c.regions.names.length);
-  const zoneKeys = new Set<string>();
-  for (const l of locations) {
-    const matchesFilters = (!q.cloud || l.cloud === q.cloud) && (!q.region || l.region === q.region);
-    const region = c.regions.find(`${l.cloud}/${l.region}`);
-    if (region === undefined || !matchesFilters) continue;
-    const zones = l.zones ?? [];
-    allowed[region] = zones.length === 0 || allowed[region] === 1 ? 1 : 2;
-    for (const z of zones) zoneKeys.add(`${region}/${c.zones.find(z) ?? -1}`);
-  }
+  const { regions, zoneKeys } = allowedPlaces(q, c);
   const regionLevel = c.zones.find('') ?? -1;
   return (id) => {
-    const a = allowed[c.region[id]];
-    return a === 1 || (a === 2 && (c.zone[id] === regionLevel || zoneKeys.has(`${c.region[id]}/${c.zone[id]}`)));
+    const a = regions[c.region[id]];
+    return (
+      a === 1 || (a === 2 && (c.zone[id] === regionLevel || zoneKeys.has(`${c.region[id]}/${c.zone[id]}`)))
+    );
   };
 }
 
@@ -53,7 +72,9 @@ function familyCheck(q: OfferingQuery, c: Columns): IdCheck {
   const exclude = new Set((q.instanceFamilies?.exclude ?? []).map((f) => f.toLowerCase()));
   if (include.length === 0 && exclude.size === 0) return always;
   const ok = new Uint8Array(c.families.names.length);
-  c.families.names.forEach((f, id) => (ok[id] = (include.length === 0 || include.includes(f)) && !exclude.has(f) ? 1 : 0));
+  c.families.names.forEach(
+    (f, id) => (ok[id] = (include.length === 0 || include.includes(f)) && !exclude.has(f) ? 1 : 0),
+  );
   return (id) => ok[c.family[id]] === 1;
 }
 
@@ -69,15 +90,25 @@ interface Bounds {
   needPrice: boolean;
 }
 
+function archCode(arch: OfferingQuery['arch']): number {
+  if (arch === undefined) return -1;
+  return arch === 'arm64' ? 1 : 0;
+}
+
+/** 0 (as in NodeTemplate) or unset means no upper bound. */
+function upper(max: number | undefined): number {
+  return max ? max : Infinity;
+}
+
 function bounds(q: OfferingQuery, c: Columns): Bounds {
   const gpuName = q.gpuName?.toUpperCase();
   return {
     minCpu: q.minCpu ?? 0,
-    maxCpu: q.maxCpu || Infinity,
+    maxCpu: upper(q.maxCpu),
     minMem: q.minMemoryGiB ?? 0,
-    maxMem: q.maxMemoryGiB || Infinity,
+    maxMem: upper(q.maxMemoryGiB),
     minGpus: q.minGpuCount ?? 0,
-    arch: q.arch === undefined ? -1 : q.arch === 'arm64' ? 1 : 0,
+    arch: archCode(q.arch),
     gpu: gpuName ? (c.gpus.find(gpuName) ?? -2) : -1,
     maxPrice: q.maxPricePerHour ?? Infinity,
     needPrice: q.lifecycle !== undefined || q.maxPricePerHour !== undefined,

@@ -13,7 +13,8 @@ export function fixtureFetch(routes: Record<string, string | number>): HttpFetch
     requested.push(url);
     const route = routes[url];
     if (route === undefined) return { ok: false, status: 404, json: async () => ({}) };
-    if (typeof route === 'number') return { ok: false, status: route, json: async () => ({ error: { code: route } }) };
+    if (typeof route === 'number')
+      return { ok: false, status: route, json: async () => ({ error: { code: route } }) };
     return { ok: true, status: 200, json: async () => fixture(route) };
   };
   return Object.assign(fetch, { requested });
@@ -29,7 +30,9 @@ export class SteppedClock implements Clock {
   }
 }
 
-export function offering(partial: Partial<Offering> & Pick<Offering, 'cloud' | 'region' | 'instanceType'>): Offering {
+export function offering(
+  partial: Partial<Offering> & Pick<Offering, 'cloud' | 'region' | 'instanceType'>,
+): Offering {
   return {
     zone: '',
     arch: 'amd64',

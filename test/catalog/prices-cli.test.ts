@@ -33,8 +33,20 @@ async function omni(...args: string[]): Promise<{ code: number; stdout: string; 
 }
 
 const JSON_KEYS = [
-  'cloud', 'region', 'zone', 'instanceType', 'arch', 'vcpus', 'memoryGiB', 'gpuName', 'gpuCount',
-  'onDemandPricePerHour', 'spotPricePerHour', 'pricePerGpuHour', 'source', 'ageSeconds',
+  'cloud',
+  'region',
+  'zone',
+  'instanceType',
+  'arch',
+  'vcpus',
+  'memoryGiB',
+  'gpuName',
+  'gpuCount',
+  'onDemandPricePerHour',
+  'spotPricePerHour',
+  'pricePerGpuHour',
+  'source',
+  'ageSeconds',
 ];
 
 interface Row {
@@ -50,7 +62,19 @@ interface Row {
 }
 
 test('omni prices -o json: an array with exactly the contract keys, cheapest first', async () => {
-  const { code, stdout } = await omni('prices', '--gpu', 'h100', '--lifecycle', 'spot', '--gpu-count', '8', '--limit', '5', '-o', 'json');
+  const { code, stdout } = await omni(
+    'prices',
+    '--gpu',
+    'h100',
+    '--lifecycle',
+    'spot',
+    '--gpu-count',
+    '8',
+    '--limit',
+    '5',
+    '-o',
+    'json',
+  );
   assert.equal(code, 0);
   const rows = JSON.parse(stdout) as Row[];
   assert.equal(rows.length, 5);
@@ -62,11 +86,28 @@ test('omni prices -o json: an array with exactly the contract keys, cheapest fir
     assert.equal(r.source, 'snapshot');
   }
   const spot = rows.map((r) => r.spotPricePerHour ?? Infinity);
-  assert.deepEqual(spot, [...spot].sort((a, b) => a - b));
+  assert.deepEqual(
+    spot,
+    [...spot].sort((a, b) => a - b),
+  );
 });
 
 test('omni prices -o yaml: the same rows as json', async () => {
-  const args = ['prices', '--cloud', 'aws', '--region', 'us-east-1', '--min-cpu', '2', '--min-memory', '8', '--arch', 'arm64', '--limit', '3'];
+  const args = [
+    'prices',
+    '--cloud',
+    'aws',
+    '--region',
+    'us-east-1',
+    '--min-cpu',
+    '2',
+    '--min-memory',
+    '8',
+    '--arch',
+    'arm64',
+    '--limit',
+    '3',
+  ];
   const yaml = await omni(...args, '-o', 'yaml');
   const json = await omni(...args, '-o', 'json');
   assert.equal(yaml.code, 0);
@@ -75,12 +116,28 @@ test('omni prices -o yaml: the same rows as json', async () => {
 });
 
 test('omni prices (table): header, one line per offering, prices and $/GPU-hour', async () => {
-  const { code, stdout, stderr } = await omni('prices', '--cloud', 'aws', '--gpu', 'A100', '--lifecycle', 'on-demand', '--limit', '1');
+  const { code, stdout, stderr } = await omni(
+    'prices',
+    '--cloud',
+    'aws',
+    '--gpu',
+    'A100',
+    '--lifecycle',
+    'on-demand',
+    '--limit',
+    '1',
+  );
   assert.equal(code, 0);
   const lines = stdout.trimEnd().split('\n');
-  assert.match(lines[0], /^CLOUD\s+REGION\s+ZONE\s+INSTANCE TYPE\s+VCPU\s+MEMORY\s+GPUS\s+ON-DEMAND\s+SPOT\s+\$\/GPU-HOUR$/);
+  assert.match(
+    lines[0],
+    /^CLOUD\s+REGION\s+ZONE\s+INSTANCE TYPE\s+VCPU\s+MEMORY\s+GPUS\s+ON-DEMAND\s+SPOT\s+\$\/GPU-HOUR$/,
+  );
   assert.equal(lines.length, 2);
-  assert.match(lines[1], /^aws\s+us-east-1\s+-\s+p4d\.24xlarge\s+96\s+1152 GiB\s+8x A100\s+\$21\.9576\s+\$7\.2460\s+\$2\.7447$/);
+  assert.match(
+    lines[1],
+    /^aws\s+us-east-1\s+-\s+p4d\.24xlarge\s+96\s+1152 GiB\s+8x A100\s+\$21\.9576\s+\$7\.2460\s+\$2\.7447$/,
+  );
   assert.match(stderr, /1 offerings, cheapest first; prices from snapshot/);
 });
 
@@ -88,7 +145,9 @@ test('omni prices --max-price and --limit', async () => {
   const { stdout } = await omni('prices', '--max-price', '0.01', '--limit', '0', '-o', 'json');
   const rows = JSON.parse(stdout) as Row[];
   assert.ok(rows.length > 50, 'limit 0 shows all');
-  assert.ok(rows.every((r) => Math.min(r.onDemandPricePerHour ?? Infinity, r.spotPricePerHour ?? Infinity) <= 0.01));
+  assert.ok(
+    rows.every((r) => Math.min(r.onDemandPricePerHour ?? Infinity, r.spotPricePerHour ?? Infinity) <= 0.01),
+  );
   const defaults = JSON.parse((await omni('prices', '-o', 'json')).stdout) as Row[];
   assert.equal(defaults.length, 50);
 });
@@ -104,7 +163,13 @@ test('omni prices: unknown GPU or region → error with close matches, exit 1', 
 });
 
 test('omni prices: bad flag values are usage errors, exit 2', async () => {
-  for (const args of [['--lifecycle', 'sometimes'], ['--limit', '-1'], ['--arch', 'sparc'], ['--cloud', 'ibm'], ['-o', 'xml']]) {
+  for (const args of [
+    ['--lifecycle', 'sometimes'],
+    ['--limit', '-1'],
+    ['--arch', 'sparc'],
+    ['--cloud', 'ibm'],
+    ['-o', 'xml'],
+  ]) {
     const r = await omni('prices', ...args);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /error: /);
@@ -112,7 +177,11 @@ test('omni prices: bad flag values are usage errors, exit 2', async () => {
 });
 
 test('bin/omni.js prices runs as a process', () => {
-  const r = spawnSync(process.execPath, ['bin/omni.js', 'prices', '--gpu', 'a100', '--limit', '5', '-o', 'json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['bin/omni.js', 'prices', '--gpu', 'a100', '--limit', '5', '-o', 'json'],
+    { encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.equal((JSON.parse(r.stdout) as Row[]).length, 5);
 });

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { CatalogError, catalogFromSnapshot, loadEmbeddedCatalog, loadEmbeddedSnapshot, readSnapshotFile } from '../../src/catalog/index.ts';
+import {
+  CatalogError,
+  catalogFromSnapshot,
+  loadEmbeddedCatalog,
+  loadEmbeddedSnapshot,
+  readSnapshotFile,
+} from '../../src/catalog/index.ts';
 import { parseCatalogCsv } from '../../src/catalog/csv.ts';
 import { decodeSnapshot, encodeSnapshot } from '../../src/catalog/snapshot/format.ts';
 import { SteppedClock } from './helpers.ts';
@@ -23,7 +29,12 @@ test('the embedded snapshot records where and when its prices come from', async 
   assert.deepEqual(snapshot.sources.map((s) => s.cloud).sort(), ['aws', 'azure', 'gcp', 'oci']);
 });
 
-function one(catalog: Awaited<ReturnType<typeof loadEmbeddedCatalog>>, cloud: 'aws' | 'gcp' | 'azure' | 'oci', region: string, type: string) {
+function one(
+  catalog: Awaited<ReturnType<typeof loadEmbeddedCatalog>>,
+  cloud: 'aws' | 'gcp' | 'azure' | 'oci',
+  region: string,
+  type: string,
+) {
   const found = catalog.query({ cloud, region }).filter((o) => o.instanceType === type);
   assert.ok(found.length > 0, `${cloud} ${region} ${type} not found`);
   return found[0];
@@ -37,13 +48,21 @@ test('known prices (sanity rows of the shared README)', async () => {
   assert.equal(m5.arch, 'amd64');
   assert.equal(one(c, 'aws', 'us-east-1', 'm7g.large').arch, 'arm64');
   const p5 = one(c, 'aws', 'us-east-1', 'p5.48xlarge');
-  assert.deepEqual([p5.gpuName, p5.gpuCount, p5.gpuMemoryGiB, p5.onDemandPricePerHour], ['H100', 8, 80, 55.04]);
-  const a2 = c.query({ cloud: 'gcp', region: 'us-central1', gpuName: 'A100' }).find((o) => o.zone === 'us-central1-a' && o.instanceType === 'a2-highgpu-1g');
+  assert.deepEqual(
+    [p5.gpuName, p5.gpuCount, p5.gpuMemoryGiB, p5.onDemandPricePerHour],
+    ['H100', 8, 80, 55.04],
+  );
+  const a2 = c
+    .query({ cloud: 'gcp', region: 'us-central1', gpuName: 'A100' })
+    .find((o) => o.zone === 'us-central1-a' && o.instanceType === 'a2-highgpu-1g');
   assert.equal(a2?.onDemandPricePerHour, 3.673385);
   assert.equal(one(c, 'azure', 'eastus', 'Standard_D2ps_v5').arch, 'arm64');
   assert.equal(one(c, 'azure', 'eastus', 'Standard_NC24ads_A100_v4').gpuName, 'A100-80GB');
   const h100 = one(c, 'oci', 'us-ashburn-1', 'BM.GPU.H100.8');
-  assert.deepEqual([h100.zone, h100.onDemandPricePerHour, h100.spotPricePerHour], ['US-ASHBURN-AD-1', 80, null]);
+  assert.deepEqual(
+    [h100.zone, h100.onDemandPricePerHour, h100.spotPricePerHour],
+    ['US-ASHBURN-AD-1', 80, null],
+  );
 });
 
 test('snapshot prices carry source "snapshot" and their age since the upstream data', async () => {
@@ -58,7 +77,10 @@ test('snapshot prices carry source "snapshot" and their age since the upstream d
 
 test('regions and zones per cloud', async () => {
   const c = await loadEmbeddedCatalog();
-  assert.deepEqual(c.regions('aws').map((r) => r.region), ['us-east-1', 'us-gov-east-1', 'us-gov-west-1']);
+  assert.deepEqual(
+    c.regions('aws').map((r) => r.region),
+    ['us-east-1', 'us-gov-east-1', 'us-gov-west-1'],
+  );
   assert.equal(c.regions('oci').length, 44);
   const ashburn = c.regions('oci').find((r) => r.region === 'us-ashburn-1');
   assert.deepEqual(ashburn?.zones, ['US-ASHBURN-AD-1', 'US-ASHBURN-AD-2', 'US-ASHBURN-AD-3']);
@@ -72,7 +94,9 @@ test('encode → decode keeps every row exactly', () => {
       'gcp,us-central1,us-central1-b,g2-standard-4,x86_64,4,16,L4,1,24,0.706832,0.397336\n' +
       'oci,us-ashburn-1,US-ASHBURN-AD-1,BM.GPU.H100.8,x86_64,224,2048,H100,8,80,80,\n',
   );
-  const decoded = decodeSnapshot(JSON.parse(JSON.stringify(encodeSnapshot(rows, [], '2026-11-25T00:00:00Z'))));
+  const decoded = decodeSnapshot(
+    JSON.parse(JSON.stringify(encodeSnapshot(rows, [], '2026-11-25T00:00:00Z'))),
+  );
   assert.deepEqual(
     decoded.rows.sort((a, b) => a.zone.localeCompare(b.zone)),
     rows.sort((a, b) => a.zone.localeCompare(b.zone)),
@@ -93,7 +117,19 @@ test('a corrupt snapshot file is an error naming what is wrong', async () => {
     ['not-gzip', Buffer.from('hello'), /corrupt: incorrect header check/],
     ['not-json', gzipSync('{"format":'), /corrupt/],
     ['wrong-format', gzipSync('{"format":"other"}'), /not an omni catalog snapshot/],
-    ['empty', gzipSync(JSON.stringify({ format: 'omni-catalog-snapshot', version: 1, createdAt: 'x', sources: [], clouds: {} })), /holds no offerings/],
+    [
+      'empty',
+      gzipSync(
+        JSON.stringify({
+          format: 'omni-catalog-snapshot',
+          version: 1,
+          createdAt: 'x',
+          sources: [],
+          clouds: {},
+        }),
+      ),
+      /holds no offerings/,
+    ],
     [
       'bad-index',
       gzipSync(
@@ -102,7 +138,15 @@ test('a corrupt snapshot file is an error naming what is wrong', async () => {
           version: 1,
           createdAt: 'x',
           sources: [],
-          clouds: { aws: { regions: ['us-east-1'], locationRegion: [0], locationZone: [''], types: [], rows: { typeDelta: [3], locationDelta: [0], onDemand: [1], spot: [null] } } },
+          clouds: {
+            aws: {
+              regions: ['us-east-1'],
+              locationRegion: [0],
+              locationZone: [''],
+              types: [],
+              rows: { typeDelta: [3], locationDelta: [0], onDemand: [1], spot: [null] },
+            },
+          },
         }),
       ),
       /points outside its tables/,
@@ -111,7 +155,11 @@ test('a corrupt snapshot file is an error naming what is wrong', async () => {
   for (const [name, bytes, message] of cases) {
     const path = join(dir, `${name}.json.gz`);
     await writeFile(path, bytes);
-    await assert.rejects(readSnapshotFile(path), (err: unknown) => err instanceof CatalogError && message.test(err.message), name);
+    await assert.rejects(
+      readSnapshotFile(path),
+      (err: unknown) => err instanceof CatalogError && message.test(err.message),
+      name,
+    );
   }
 });
 
@@ -119,6 +167,12 @@ test('the CSV parser rejects a file with the wrong header or broken numbers', ()
   assert.throws(() => parseCatalogCsv('a,b\n'), /unexpected header/);
   const header =
     'cloud,region,zone,instance_type,arch,vcpus,memory_gib,gpu_name,gpu_count,gpu_memory_gib,on_demand_usd_per_hour,spot_usd_per_hour\n';
-  assert.throws(() => parseCatalogCsv(`${header}aws,us-east-1,,m5.large,x86_64,two,8,,,,0.096,\n`), /:2: a number column/);
-  assert.throws(() => parseCatalogCsv(`${header}aws,us-east-1,,m5.large,sparc,2,8,,,,0.096,\n`), /unknown architecture/);
+  assert.throws(
+    () => parseCatalogCsv(`${header}aws,us-east-1,,m5.large,x86_64,two,8,,,,0.096,\n`),
+    /:2: a number column/,
+  );
+  assert.throws(
+    () => parseCatalogCsv(`${header}aws,us-east-1,,m5.large,sparc,2,8,,,,0.096,\n`),
+    /unknown architecture/,
+  );
 });

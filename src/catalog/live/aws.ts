@@ -8,6 +8,15 @@ import type { FeedContext, FeedResult, HttpFetch, LivePrice, PriceFeed } from '.
 const PRICING_HOST = 'https://pricing.us-east-1.amazonaws.com';
 const REGION_INDEX_PATH = '/offers/v1.0/aws/AmazonEC2/current/region_index.json';
 
+/** One entry of DescribeSpotPriceHistory's `SpotPriceHistory` (AWS SDK v3 field names). */
+export interface SpotPriceRecord {
+  AvailabilityZone?: string;
+  InstanceType?: string;
+  ProductDescription?: string;
+  SpotPrice?: string;
+  Timestamp?: Date | string;
+}
+
 /** The slice of the EC2 API the feed needs; the AWS SDK v3 EC2Client fits behind a thin adapter. */
 export interface SpotPriceHistoryPort {
   describeSpotPriceHistory(input: {
@@ -15,10 +24,7 @@ export interface SpotPriceHistoryPort {
     ProductDescriptions: string[];
     StartTime: Date;
     NextToken?: string;
-  }): Promise<{
-    SpotPriceHistory?: { AvailabilityZone?: string; InstanceType?: string; SpotPrice?: string; Timestamp?: Date | string }[];
-    NextToken?: string;
-  }>;
+  }): Promise<{ SpotPriceHistory?: SpotPriceRecord[]; NextToken?: string }>;
 }
 
 export interface AwsFeedOptions {
@@ -45,7 +51,8 @@ function isLinuxSharedInstance(attributes: Record<string, unknown>): boolean {
 function onDemandHourly(terms: unknown): number | null {
   if (!isRecord(terms)) return null;
   for (const term of Object.values(terms)) {
-    const dimensions = isRecord(term) && isRecord(term.priceDimensions) ? Object.values(term.priceDimensions) : [];
+    const dimensions =
+      isRecord(term) && isRecord(term.priceDimensions) ? Object.values(term.priceDimensions) : [];
     const hourly = dimensions.find((d) => isRecord(d) && d.unit === 'Hrs');
     const usd = isRecord(hourly) && isRecord(hourly.pricePerUnit) ? Number(hourly.pricePerUnit.USD) : NaN;
     if (Number.isFinite(usd) && usd > 0) return usd;
@@ -65,16 +72,21 @@ export function awsOfferFilePrices(offerFile: unknown, region: string): LivePric
     if (!isLinuxSharedInstance(attributes)) continue;
     const price = onDemandHourly(onDemand[sku]);
     const instanceType = asString(attributes.instanceType);
-    if (price !== null) prices.push({ cloud: 'aws', region, zone: '', instanceType, lifecycle: 'on-demand', pricePerHour: price });
+    if (price !== null)
+      prices.push({
+        cloud: 'aws',
+        region,
+        zone: '',
+        instanceType,
+        lifecycle: 'on-demand',
+        pricePerHour: price,
+      });
   }
   return prices;
 }
 
 /** The newest spot price per zone and instance type. */
-export function latestSpotPrices(
-  region: string,
-  history: NonNullable<Awaited<ReturnType<SpotPriceHistoryPort['describeSpotPriceHistory']>>['SpotPriceHistory']>,
-): LivePrice[] {
+export function latestSpotPrices(region: string, history: SpotPriceRecord[]): LivePrice[] {
   const newest = new Map<string, { at: number; price: LivePrice }>();
   for (const h of history) {
     const price = Number(h.SpotPrice);
@@ -83,7 +95,17 @@ export function latestSpotPrices(
     const key = `${h.AvailabilityZone}/${h.InstanceType}`;
     if ((newest.get(key)?.at ?? -Infinity) > at) continue;
     const zone = h.AvailabilityZone;
-    newest.set(key, { at, price: { cloud: 'aws', region, zone, instanceType: h.InstanceType, lifecycle: 'spot', pricePerHour: price } });
+    newest.set(key, {
+      at,
+      price: {
+        cloud: 'aws',
+        region,
+        zone,
+        instanceType: h.InstanceType,
+        lifecycle: 'spot',
+        pricePerHour: price,
+      },
+    });
   }
   return [...newest.values()].map((n) => n.price);
 }
@@ -119,7 +141,8 @@ export class AwsPriceFeed implements PriceFeed {
     if (!isRecord(index) || !isRecord(index.regions)) throw new Error('region index has no regions');
     const urls = new Map<string, string>();
     for (const [code, entry] of Object.entries(index.regions)) {
-      if (isRecord(entry) && typeof entry.currentVersionUrl === 'string') urls.set(code, `${this.host}${entry.currentVersionUrl}`);
+      if (isRecord(entry) && typeof entry.currentVersionUrl === 'string')
+        urls.set(code, `${this.host}${entry.currentVersionUrl}`);
     }
     return urls;
   }
@@ -141,13 +164,16 @@ export class AwsPriceFeed implements PriceFeed {
 
   private async readSpot(region: string, port: SpotPriceHistoryPort, result: FeedResult): Promise<void> {
     const StartTime = new Date(this.options.now() - 3600_000);
-    const paging = await readPages<NonNullable<Awaited<ReturnType<SpotPriceHistoryPort['describeSpotPriceHistory']>>['SpotPriceHistory']>[number]>(
-      '',
-      async (token) => {
-        const page = await port.describeSpotPriceHistory({ region, ProductDescriptions: ['Linux/UNIX'], StartTime, ...(token ? { NextToken: token } : {}) });
-        return { items: page.SpotPriceHistory ?? [], next: page.NextToken ? page.NextToken : null };
-      },
-    );
+    // readPages passes the page token where other feeds pass a URL; '' is the first page.
+    const paging = await readPages<SpotPriceRecord>('', async (token) => {
+      const page = await port.describeSpotPriceHistory({
+        region,
+        ProductDescriptions: ['Linux/UNIX'],
+        StartTime,
+        ...(token ? { NextToken: token } : {}),
+      });
+      return { items: page.SpotPriceHistory ?? [], next: page.NextToken ? page.NextToken : null };
+    });
     result.prices.push(...latestSpotPrices(region, paging.items));
     result.pages += paging.pages;
     if (!paging.complete) {

@@ -7,28 +7,24 @@ const DEFAULT_URL =
   'https://prices.azure.com/api/retail/prices?$filter=' +
   encodeURIComponent("serviceName eq 'Virtual Machines' and priceType eq 'Consumption'");
 
-/** Linux pay-as-you-go or Spot price of a VM size in one region; null for anything else. */
-export function azureItemPrice(item: unknown): LivePrice | null {
-  if (!isRecord(item)) return null;
-  const skuName = asString(item.skuName);
-  const productName = asString(item.productName);
-  const price = item.retailPrice;
-  const relevant =
+function isLinuxHourlyUsd(item: Record<string, unknown>): boolean {
+  return (
     item.type === 'Consumption' &&
     item.currencyCode === 'USD' &&
     item.unitOfMeasure === '1 Hour' &&
-    !productName.endsWith('Windows') &&
-    !skuName.includes('Low Priority') &&
-    typeof price === 'number';
-  if (!relevant || asString(item.armSkuName) === '' || asString(item.armRegionName) === '') return null;
-  return {
-    cloud: 'azure',
-    region: asString(item.armRegionName),
-    zone: '',
-    instanceType: asString(item.armSkuName),
-    lifecycle: skuName.endsWith(' Spot') ? 'spot' : 'on-demand',
-    pricePerHour: price,
-  };
+    !asString(item.productName).endsWith('Windows') &&
+    !asString(item.skuName).includes('Low Priority')
+  );
+}
+
+/** Linux pay-as-you-go or Spot price of a VM size in one region; null for anything else. */
+export function azureItemPrice(item: unknown): LivePrice | null {
+  if (!isRecord(item) || !isLinuxHourlyUsd(item) || typeof item.retailPrice !== 'number') return null;
+  const instanceType = asString(item.armSkuName);
+  const region = asString(item.armRegionName);
+  if (instanceType === '' || region === '') return null;
+  const lifecycle = asString(item.skuName).endsWith(' Spot') ? 'spot' : 'on-demand';
+  return { cloud: 'azure', region, zone: '', instanceType, lifecycle, pricePerHour: item.retailPrice };
 }
 
 function readAzurePage(fetch: HttpFetch): (url: string) => Promise<Page<unknown>> {

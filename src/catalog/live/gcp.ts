@@ -39,7 +39,12 @@ export function gcpRateName(description: string): string | null {
   const c2 = /^Compute optimized (Core|Ram) running in /.exec(d);
   if (c2) return `C2/${c2[1].toUpperCase()}`;
   const gpu = /^Nvidia (?:Tesla )?(.+?) GPU running in /.exec(d);
-  return gpu ? `GPU/${gpu[1].toUpperCase().replace(/ (\d+GB)$/, '-$1').replace(/\s+/g, '-')}` : null;
+  return gpu
+    ? `GPU/${gpu[1]
+        .toUpperCase()
+        .replace(/ (\d+GB)$/, '-$1')
+        .replace(/\s+/g, '-')}`
+    : null;
 }
 
 /** Per-region unit rates from Compute Engine SKUs (OnDemand and Preemptible usage only). */
@@ -51,7 +56,8 @@ export function gcpRates(skus: unknown[]): GcpRates {
     const lifecycle = lifecycleOf(sku);
     const price = unitPrice(sku);
     if (name === null || lifecycle === null || price === null) continue;
-    for (const region of asArray(sku.serviceRegions)) rates.set(`${asString(region)}|${lifecycle}|${name}`, price);
+    for (const region of asArray(sku.serviceRegions))
+      rates.set(`${asString(region)}|${lifecycle}|${name}`, price);
   }
   return rates;
 }
@@ -62,7 +68,11 @@ function gpuRate(rates: GcpRates, prefix: string, gpuName: string): number | und
 }
 
 /** A machine type's hourly price in a region, or null when a rate it needs is missing. */
-export function gcpMachinePrice(spec: InstanceSpec, rates: GcpRates, where: { region: string; lifecycle: Lifecycle }): number | null {
+export function gcpMachinePrice(
+  spec: InstanceSpec,
+  rates: GcpRates,
+  where: { region: string; lifecycle: Lifecycle },
+): number | null {
   if (SHARED_CORE.has(spec.instanceType)) return null;
   const prefix = `${where.region}|${where.lifecycle}|`;
   const family = spec.instanceType.split('-')[0].toUpperCase();
@@ -73,12 +83,32 @@ export function gcpMachinePrice(spec: InstanceSpec, rates: GcpRates, where: { re
   return Math.round((spec.vcpus * core + spec.memoryGiB * ram + spec.gpuCount * gpu) * 1e6) / 1e6;
 }
 
+function machinePrices(spec: InstanceSpec, region: string, rates: GcpRates): LivePrice[] {
+  const out: LivePrice[] = [];
+  for (const lifecycle of ['on-demand', 'spot'] as const) {
+    const price = gcpMachinePrice(spec, rates, { region, lifecycle });
+    if (price !== null)
+      out.push({
+        cloud: 'gcp',
+        region,
+        zone: '',
+        instanceType: spec.instanceType,
+        lifecycle,
+        pricePerHour: price,
+      });
+  }
+  return out;
+}
+
 function readGcpPage(fetch: HttpFetch, firstUrl: string): (url: string) => Promise<Page<unknown>> {
   return async (url) => {
     const body = await getJson(fetch, url);
     if (!isRecord(body) || !Array.isArray(body.skus)) throw new Error('response has no skus array');
     const token = asString(body.nextPageToken);
-    return { items: body.skus, next: token === '' ? null : `${firstUrl}&pageToken=${encodeURIComponent(token)}` };
+    return {
+      items: body.skus,
+      next: token === '' ? null : `${firstUrl}&pageToken=${encodeURIComponent(token)}`,
+    };
   };
 }
 
@@ -99,12 +129,7 @@ export class GcpPriceFeed implements PriceFeed {
     const rates = gcpRates(paging.items);
     const prices: LivePrice[] = [];
     for (const spec of context.specs.values()) {
-      for (const region of context.regions) {
-        for (const lifecycle of ['on-demand', 'spot'] as const) {
-          const price = gcpMachinePrice(spec, rates, { region, lifecycle });
-          if (price !== null) prices.push({ cloud: 'gcp', region, zone: '', instanceType: spec.instanceType, lifecycle, pricePerHour: price });
-        }
-      }
+      for (const region of context.regions) prices.push(...machinePrices(spec, region, rates));
     }
     return feedResult(prices, paging);
   }

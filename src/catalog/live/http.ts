@@ -1,7 +1,11 @@
 // Small helpers the feeds share: JSON GET with a clear error, and paging until a source says stop.
 import type { FeedResult, HttpFetch, LivePrice } from './types.ts';
 
-export async function getJson(fetch: HttpFetch, url: string, headers?: Record<string, string>): Promise<unknown> {
+export async function getJson(
+  fetch: HttpFetch,
+  url: string,
+  headers?: Record<string, string>,
+): Promise<unknown> {
   const res = await fetch(url, headers ? { headers } : undefined);
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   return res.json();
@@ -55,6 +59,9 @@ export async function readPages<T>(
   return { items, complete: url === null, errors, pages };
 }
 
-export function feedResult(prices: LivePrice[], paging: { complete: boolean; errors: string[]; pages: number }): FeedResult {
+export function feedResult(
+  prices: LivePrice[],
+  paging: { complete: boolean; errors: string[]; pages: number },
+): FeedResult {
   return { prices, complete: paging.complete, errors: paging.errors, pages: paging.pages };
 }

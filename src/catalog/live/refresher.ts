@@ -75,7 +75,13 @@ export class PriceRefresher {
     try {
       const result = await feed.fetchPrices(context);
       const applied = this.book.apply(result.prices, this.options.clock.now());
-      return { cloud: feed.cloud, ok: result.complete && result.errors.length === 0, applied, pages: result.pages, errors: result.errors };
+      return {
+        cloud: feed.cloud,
+        ok: result.complete && result.errors.length === 0,
+        applied,
+        pages: result.pages,
+        errors: result.errors,
+      };
     } catch (err) {
       return { cloud: feed.cloud, ok: false, applied: 0, pages: 0, errors: [errorText(err)] };
     }

@@ -2,6 +2,7 @@
 // Per cloud: string tables (regions, locations, instance types with their specs) and four row columns
 // (type index, location index — both delta-encoded — on-demand and spot price). gzip does the rest.
 import { CatalogError } from '../errors.ts';
+import { byPlaceThenType } from '../order.ts';
 import type { Arch, CatalogRow, CloudName, SnapshotSource } from '../types.ts';
 import { CLOUDS } from '../types.ts';
 
@@ -64,10 +65,8 @@ function deltas(values: number[]): number[] {
 }
 
 function encodeCloud(rows: CatalogRow[]): CloudTable {
-  const sorted = [...rows].sort(
-    (a, b) =>
-      a.instanceType.localeCompare(b.instanceType) || a.region.localeCompare(b.region) || a.zone.localeCompare(b.zone),
-  );
+  // Region/zone/type order is the index's tie-break order, so loading needs no sort.
+  const sorted = [...rows].sort(byPlaceThenType);
   const regions = interner<string>((r) => r);
   const locations = interner<[number, string]>(([r, z]) => `${r}/${z}`);
   const types = interner<TypeEntry>((t) => JSON.stringify(t));
@@ -90,7 +89,7 @@ function encodeCloud(rows: CatalogRow[]): CloudTable {
 /** Builds the snapshot file object from catalog rows. */
 export function encodeSnapshot(rows: CatalogRow[], sources: SnapshotSource[], createdAt: string): SnapshotFile {
   const clouds: Partial<Record<CloudName, CloudTable>> = {};
-  for (const cloud of CLOUDS) {
+  for (const cloud of [...CLOUDS].sort()) {
     const mine = rows.filter((r) => r.cloud === cloud);
     if (mine.length > 0) clouds[cloud] = encodeCloud(mine);
   }
@@ -114,12 +113,11 @@ function checkHeader(file: unknown): asserts file is SnapshotFile {
 }
 
 function checkTable(cloud: CloudName, t: CloudTable): void {
-  const cols = t?.rows;
-  const okArrays = [t?.regions, t?.locationRegion, t?.locationZone, t?.types].every(Array.isArray) && isRecord(cols);
-  if (!okArrays) fail(`${cloud}: missing tables`);
-  const n = cols.typeDelta?.length;
-  const same = [cols.locationDelta, cols.onDemand, cols.spot].every((c) => Array.isArray(c) && c.length === n);
-  if (!Array.isArray(cols.typeDelta) || !same) fail(`${cloud}: row columns differ in length`);
+  const tables = [t?.regions, t?.locationRegion, t?.locationZone, t?.types];
+  if (!tables.every(Array.isArray) || !isRecord(t.rows)) fail(`${cloud}: missing tables`);
+  const columns = [t.rows.typeDelta, t.rows.locationDelta, t.rows.onDemand, t.rows.spot];
+  const n = t.rows.typeDelta?.length;
+  if (!columns.every((col) => Array.isArray(col) && col.length === n)) fail(`${cloud}: row columns differ in length`);
 }
 
 function checkPrice(cloud: CloudName, p: unknown): number | null {
@@ -166,7 +164,7 @@ function decodeCloud(cloud: CloudName, t: CloudTable, out: CatalogRow[]): void {
 export function decodeSnapshot(file: unknown): Snapshot {
   checkHeader(file);
   const rows: CatalogRow[] = [];
-  for (const cloud of CLOUDS) {
+  for (const cloud of [...CLOUDS].sort()) {
     const table = file.clouds[cloud];
     if (table !== undefined) decodeCloud(cloud, table, rows);
   }

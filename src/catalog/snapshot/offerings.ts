@@ -19,9 +19,22 @@ export function snapshotOfferings(snapshot: Snapshot, nowMs: number): Offering[]
   const pricedAt = pricedAtByCloud(snapshot);
   const created = Date.parse(snapshot.createdAt);
   if (Number.isNaN(created)) throw new CatalogError(`catalog snapshot has a bad createdAt "${snapshot.createdAt}"`);
-  return snapshot.rows.map((row) => ({
-    ...row,
-    source: 'snapshot',
-    ageSeconds: ageSeconds(pricedAt.get(row.cloud) ?? created, nowMs),
+  const ages = new Map([...pricedAt].map(([cloud, at]) => [cloud, ageSeconds(at, nowMs)]));
+  const fallbackAge = ageSeconds(created, nowMs);
+  return snapshot.rows.map((r) => ({
+    cloud: r.cloud,
+    region: r.region,
+    zone: r.zone,
+    instanceType: r.instanceType,
+    arch: r.arch,
+    vcpus: r.vcpus,
+    memoryGiB: r.memoryGiB,
+    gpuName: r.gpuName,
+    gpuCount: r.gpuCount,
+    gpuMemoryGiB: r.gpuMemoryGiB,
+    onDemandPricePerHour: r.onDemandPricePerHour,
+    spotPricePerHour: r.spotPricePerHour,
+    source: 'snapshot' as const,
+    ageSeconds: ages.get(r.cloud) ?? fallbackAge,
   }));
 }

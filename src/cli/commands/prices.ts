@@ -1,7 +1,16 @@
 // `omni prices`: the cheapest offerings across clouds from the catalog, filtered and sorted by price.
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { stringify } from 'yaml';
-import { CLOUDS, loadEmbeddedCatalog, toPriceRow, type Arch, type CloudName, type Lifecycle, type OfferingQuery, type PriceRow } from '../../catalog/index.ts';
+import {
+  CLOUDS,
+  loadEmbeddedCatalog,
+  toPriceRow,
+  type Arch,
+  type CloudName,
+  type Lifecycle,
+  type OfferingQuery,
+  type PriceRow,
+} from '../../catalog/index.ts';
 
 const DEFAULT_LIMIT = 50;
 
@@ -21,7 +30,8 @@ interface PricesOptions {
 
 function nonNegative(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number ≥ 0');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new InvalidArgumentError('expected a number ≥ 0');
   return n;
 }
 
@@ -72,7 +82,18 @@ function tableCells(r: PriceRow): string[] {
   ];
 }
 
-const HEADERS = ['CLOUD', 'REGION', 'ZONE', 'INSTANCE TYPE', 'VCPU', 'MEMORY', 'GPUS', 'ON-DEMAND', 'SPOT', '$/GPU-HOUR'];
+const HEADERS = [
+  'CLOUD',
+  'REGION',
+  'ZONE',
+  'INSTANCE TYPE',
+  'VCPU',
+  'MEMORY',
+  'GPUS',
+  'ON-DEMAND',
+  'SPOT',
+  '$/GPU-HOUR',
+];
 /** Columns holding numbers are right-aligned. */
 const RIGHT = new Set([4, 5, 7, 8, 9]);
 
@@ -81,7 +102,10 @@ export function renderTable(rows: PriceRow[]): string {
   const cells = [HEADERS, ...rows.map(tableCells)];
   const widths = HEADERS.map((_, col) => Math.max(...cells.map((r) => r[col].length)));
   const line = (r: string[]): string =>
-    r.map((cell, col) => (RIGHT.has(col) ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
+    r
+      .map((cell, col) => (RIGHT.has(col) ? cell.padStart(widths[col]) : cell.padEnd(widths[col])))
+      .join('  ')
+      .trimEnd();
   return cells.map(line).join('\n') + '\n';
 }
 
@@ -101,7 +125,8 @@ async function runPrices(options: PricesOptions): Promise<void> {
   const catalog = await loadEmbeddedCatalog();
   const rows = catalog.query(toQuery(options)).map((o) => toPriceRow(o, options.lifecycle));
   process.stdout.write(renderPrices(rows, options.output));
-  if (options.output === 'table') process.stderr.write(rows.length === 0 ? 'no offerings match\n' : ageNote(rows));
+  if (options.output === 'table')
+    process.stderr.write(rows.length === 0 ? 'no offerings match\n' : ageNote(rows));
 }
 
 export function registerPrices(program: Command): void {
@@ -118,9 +143,15 @@ export function registerPrices(program: Command): void {
     .option('--arch <arch>', 'amd64 or arm64', archOf)
     .addOption(new Option('--cloud <cloud>', 'only this cloud').choices(CLOUDS))
     .option('--region <region>', 'only this region')
-    .addOption(new Option('--lifecycle <lifecycle>', 'rank by and require this price').choices(['spot', 'on-demand']))
+    .addOption(
+      new Option('--lifecycle <lifecycle>', 'rank by and require this price').choices(['spot', 'on-demand']),
+    )
     .option('--max-price <usd>', 'at most this many USD per hour', nonNegative)
     .option('--limit <n>', 'show at most this many (0 = all)', wholeNumber, DEFAULT_LIMIT)
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table'))
+    .addOption(
+      new Option('-o, --output <format>', 'output format')
+        .choices(['table', 'json', 'yaml'])
+        .default('table'),
+    )
     .action((options: PricesOptions) => runPrices(options));
 }
