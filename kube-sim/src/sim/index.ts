@@ -1,0 +1,60 @@
+import type { JsonObject } from '../util/json.ts';
+import { ScaledClock } from '../util/clock.ts';
+import { startKubeSim, type KubeSim, type KubeSimOptions, type SimController } from '../cluster.ts';
+import type { ControllerContext } from '../controllers/shared/context.ts';
+import { EventRecorder } from '../controllers/shared/events.ts';
+import { PodIndex } from '../controllers/shared/pod-index.ts';
+import { SimKubelet, type KubeletOptions } from '../controllers/kubelet/kubelet.ts';
+import { simulatedLogs } from '../controllers/kubelet/logs.ts';
+import { SimScheduler, type SchedulerOptions } from '../controllers/scheduler/scheduler.ts';
+import { addSimulatedNodes, pauseNode, resumeNode, type SimulatedNodeOptions } from './nodes.ts';
+
+export interface SimulatedClusterOptions extends KubeSimOptions {
+  /** Simulated seconds per real second (ignored when `clock` is given). Default 1. */
+  timeScale?: number;
+  /** Simulated nodes made at start: a count of default 4x16 nodes, or full options. */
+  nodes?: number | SimulatedNodeOptions;
+  /** Simulated seconds from binding to Running (and the longest a graceful deletion waits). */
+  kubeletDelaySeconds?: number;
+  kubelet?: KubeletOptions | false;
+  scheduler?: SchedulerOptions | false;
+}
+
+export interface SimulatedCluster extends KubeSim {
+  /** The pods informer the in-sim controllers share. */
+  podIndex: PodIndex;
+  addNodes(opts?: SimulatedNodeOptions): JsonObject[];
+  pauseNode(name: string): JsonObject;
+  resumeNode(name: string): JsonObject;
+}
+
+function indexController(pods: PodIndex): SimController {
+  return { start: () => pods.start(), stop: () => pods.stop() };
+}
+
+function controllersFor(ctx: ControllerContext, opts: SimulatedClusterOptions): SimController[] {
+  const out: SimController[] = [];
+  if (opts.kubelet !== false) out.push(new SimKubelet(ctx, { podStartSeconds: opts.kubeletDelaySeconds, ...(opts.kubelet || {}) }));
+  if (opts.scheduler !== false) out.push(new SimScheduler(ctx, opts.scheduler || {}));
+  return out;
+}
+
+/** kube-sim as a whole cluster: API server, simulated kubelet, scheduler, node lifecycle and workload controllers. */
+export async function startSimulatedCluster(opts: SimulatedClusterOptions = {}): Promise<SimulatedCluster> {
+  const clock = opts.clock ?? new ScaledClock(opts.timeScale ?? 1);
+  const sim = await startKubeSim({ ...opts, clock });
+  const pods = new PodIndex(sim.api.store);
+  sim.addController(indexController(pods));
+  const ctx: ControllerContext = { api: sim.api, clock, pods, events: new EventRecorder(sim.api) };
+  for (const c of controllersFor(ctx, opts)) sim.addController(c);
+  sim.setLogProvider(simulatedLogs(clock));
+  const cluster: SimulatedCluster = {
+    ...sim,
+    podIndex: pods,
+    addNodes: (o) => addSimulatedNodes(sim, o),
+    pauseNode: (name) => pauseNode(sim, name),
+    resumeNode: (name) => resumeNode(sim, name),
+  };
+  if (opts.nodes !== undefined) cluster.addNodes(typeof opts.nodes === 'number' ? { count: opts.nodes } : opts.nodes);
+  return cluster;
+}
