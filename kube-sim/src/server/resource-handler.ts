@@ -10,11 +10,11 @@ import type { DeleteOptions, WriteOptions } from '../api/types.ts';
 import { apiVersionOf, type ResourceType } from '../registry/resource-type.ts';
 import { decodeBody, parseAccept, patchTypeOf, type AcceptInfo } from './negotiation.ts';
 import type { ResourcePath } from './paths.ts';
-import { sendJson, sendText } from './respond.ts';
+import { sendError, sendJson, sendText } from './respond.ts';
 import { includeObjectOf, partialMetadata, toTable } from './table.ts';
 import { serveWatch } from './watch-stream.ts';
 
-export type LogProvider = (pod: JsonObject, container: string, opts: { tailLines?: number; timestamps?: boolean }) => string;
+export type LogProvider = (pod: JsonObject, container: string, opts: { tailLines?: number; timestamps?: boolean }) => string | Promise<string>;
 
 export interface HandlerContext {
   api: ClusterApi;
@@ -192,7 +192,13 @@ function handleLog(c: Call): void {
   }
   if (!containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${c.path.name}`);
   const tail = c.query.get('tailLines');
-  sendText(c.res, 200, c.ctx.logs(pod, container, { tailLines: tail ? Number(tail) : undefined, timestamps: c.query.get('timestamps') === 'true' }));
+  const text = c.ctx.logs(pod, container, { tailLines: tail ? Number(tail) : undefined, timestamps: c.query.get('timestamps') === 'true' });
+  if (typeof text === 'string') return sendText(c.res, 200, text);
+  // A provider may fetch logs from elsewhere (omni's virtual kubelet reads them from the edge cluster).
+  text.then(
+    (t) => sendText(c.res, 200, t),
+    (err: unknown) => sendError(c.res, err),
+  );
 }
 
 function handleSubresource(c: Call): void {
