@@ -35,13 +35,21 @@ for (const pods of [1000, 5000, 10000]) {
   const cpu = median(runs.map((r) => r.cpuMs));
   perSize.push({ pods, cpu, cost: plan.totalPricePerHour });
   console.log(
-    `${String(pods).padEnd(8)}${median(runs.map((r) => r.wallMs)).toFixed(0).padEnd(23)}${cpu.toFixed(0).padEnd(9)}${String(plan.nodes.length).padEnd(8)}${plan.totalPricePerHour.toFixed(4).padEnd(12)}${((plan.totalPricePerHour / pods) * 1000).toFixed(4)}`,
+    `${String(pods).padEnd(8)}${median(runs.map((r) => r.wallMs))
+      .toFixed(0)
+      .padEnd(
+        23,
+      )}${cpu.toFixed(0).padEnd(9)}${String(plan.nodes.length).padEnd(8)}${plan.totalPricePerHour.toFixed(4).padEnd(12)}${((plan.totalPricePerHour / pods) * 1000).toFixed(4)}`,
   );
 }
 const growth = perSize[2].cpu / perSize[0].cpu;
-console.log(`time growth 1k→10k: ×${growth.toFixed(1)} (linear would be ×10); cost growth ×${(perSize[2].cost / perSize[0].cost).toFixed(2)}`);
+console.log(
+  `time growth 1k→10k: ×${growth.toFixed(1)} (linear would be ×10); cost growth ×${(perSize[2].cost / perSize[0].cost).toFixed(2)}`,
+);
 
-console.log('\ncost quality (LP relaxation lower bound via HiGHS; baseline = FFD onto the cheapest compatible offering per group)');
+console.log(
+  '\ncost quality (LP relaxation lower bound via HiGHS; baseline = FFD onto the cheapest compatible offering per group)',
+);
 console.log('pods    plan $/h    LP bound $/h  plan/LP   baseline $/h  plan/baseline  valid');
 let failed = false;
 for (const [pods, seed] of [

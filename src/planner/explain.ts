@@ -16,7 +16,14 @@ export function explainNode(ctx: PackContext, node: OpenNode): NodeExplanation {
   const c = ctx.columns.capacity;
   for (const k of ctx.groups[node.counts[0][0]].compat) {
     const o = k * 5;
-    if (c[o] < used.cpu || c[o + 1] < used.memory || c[o + 2] < used.ephemeral || c[o + 3] < used.gpu || c[o + 4] < used.pods) continue;
+    if (
+      c[o] < used.cpu ||
+      c[o + 1] < used.memory ||
+      c[o + 2] < used.ephemeral ||
+      c[o + 3] < used.gpu ||
+      c[o + 4] < used.pods
+    )
+      continue;
     if (!node.counts.every(([h]) => ctx.groups[h].member[k] === 1)) continue;
     compatibleOfferings++;
     if (next === undefined && identity(k) !== chosenId && ctx.kinds[k].price >= chosen.price) next = k;

@@ -94,12 +94,17 @@ export function fillCompat(group: PodGroup, kinds: readonly NodeKind[]): void {
   const member = new Uint8Array(kinds.length);
   const perNodeOf = new Int32Array(kinds.length);
   const placeOk = placeCache(group.proto);
-  const needsLabels = group.proto.affinityTerms.length > 0 || Object.keys(group.proto.nodeSelector).length > 0;
+  const needsLabels =
+    group.proto.affinityTerms.length > 0 || Object.keys(group.proto.nodeSelector).length > 0;
   for (const kind of kinds) {
     if (kind.unavailable || !fits(group.proto.requests, kind.capacity)) continue;
     if (group.zone !== undefined && kind.offering.zone !== group.zone) continue;
     if (!placeOk(kind)) continue;
-    if (needsLabels && !matchesNodeConstraints(kind.labels, group.proto.nodeSelector, group.proto.affinityTerms)) continue;
+    if (
+      needsLabels &&
+      !matchesNodeConstraints(kind.labels, group.proto.nodeSelector, group.proto.affinityTerms)
+    )
+      continue;
     list.push(kind.index);
     member[kind.index] = 1;
     perNodeOf[kind.index] = group.selfExclusive ? 1 : copiesThatFit(group.proto.requests, kind.capacity);
@@ -125,8 +130,6 @@ function placeCache(pod: PlannerPod): (kind: NodeKind) => boolean {
     return ok;
   };
 }
-
-
 
 /** conflicts[g][h]: a pod of g may not share a node with a pod of h (required anti-affinity, either way). */
 export function antiAffinityConflicts(groups: readonly PodGroup[]): boolean[][] {

@@ -25,7 +25,10 @@ export function kindColumns(kinds: readonly NodeKind[]): KindColumns {
   const capacity = new Float64Array(kinds.length * 5);
   const price = new Float64Array(kinds.length);
   kinds.forEach((k, i) => {
-    capacity.set([k.capacity.cpu, k.capacity.memory, k.capacity.ephemeral, k.capacity.gpu, k.capacity.pods], i * 5);
+    capacity.set(
+      [k.capacity.cpu, k.capacity.memory, k.capacity.ephemeral, k.capacity.gpu, k.capacity.pods],
+      i * 5,
+    );
     price[i] = k.price;
   });
   return { capacity, price };
@@ -82,7 +85,8 @@ function fillOpenNodes(ctx: PackContext, nodes: OpenNode[], g: number, count: nu
   for (const node of nodes) {
     if (remaining === 0) break;
     const f = node.free;
-    if (f.pods < 1 || f.cpu < r.cpu || f.memory < r.memory || f.gpu < r.gpu || f.ephemeral < r.ephemeral) continue;
+    if (f.pods < 1 || f.cpu < r.cpu || f.memory < r.memory || f.gpu < r.gpu || f.ephemeral < r.ephemeral)
+      continue;
     if (member[node.kind] === 1) remaining -= addPods(ctx, node, g, remaining);
   }
   return remaining;
@@ -185,7 +189,14 @@ export function cheapestHolding(ctx: PackContext, node: OpenNode, used: Resource
     if (cap.price[k] >= below) return -1;
     const o = k * 5;
     const c = cap.capacity;
-    if (c[o] < used.cpu || c[o + 1] < used.memory || c[o + 2] < used.ephemeral || c[o + 3] < used.gpu || c[o + 4] < used.pods) continue;
+    if (
+      c[o] < used.cpu ||
+      c[o + 1] < used.memory ||
+      c[o + 2] < used.ephemeral ||
+      c[o + 3] < used.gpu ||
+      c[o + 4] < used.pods
+    )
+      continue;
     if (node.counts.every(([h]) => ctx.groups[h].member[k] === 1)) return k;
   }
   return -1;

@@ -26,27 +26,20 @@ export function plan(input: PlanInput): Plan {
 }
 
 export function planWithDetails(input: PlanInput): PlanDetails {
-  let t = process.cpuUsage().user; const lap = (n: string) => { const x = process.cpuUsage().user; if (process.env.LAP) console.log(n, ((x - t)/1000).toFixed(1)); t = x; };
   const locations = planLocations(input.main, input.edgeLocations);
   const kindSet = buildKinds(input.catalog, input.nodeTemplates, locations, {
     daemonSets: input.daemonSets ?? [],
     unavailable: input.unavailable ?? [],
   });
-  lap('kinds');
   const rooms = existingRooms(input.existingNodes ?? [], input.daemonSets ?? []);
   const groups = groupPods(input.pods);
-  lap('groups');
   const unschedulable: UnschedulablePod[] = [];
   const pending = placeExisting(rooms, groups);
-  lap('existing');
   const ctx = buildContext(kindSet, input, pending, unschedulable);
-  lap('ctx');
   const counts = ctx.groups.map((g) => (g.compat.length > 0 ? g.pods.length : 0));
   const order = sizeOrder(ctx.groups);
   const { best, baseline } = search(ctx, order, counts);
-  lap('search');
   const nodes = plannedNodes(ctx, best, unschedulable, input.nodeTemplates);
-  lap('nodes');
   const totalPricePerHour = roundPrice(nodes.reduce((s, n) => s + n.pricePerHour, 0));
   unschedulable.sort((a, b) => compareStrings(a.pod, b.pod));
   return {

@@ -4,6 +4,7 @@
 import type { PackContext, PackResult } from './pack.ts';
 import { pack, shrink } from './pack.ts';
 import type { PodGroup } from './groups.ts';
+import { packByValue } from './value-pack.ts';
 
 /** Alternatives tried per group, and how many of the costliest groups get them. */
 const ALTERNATIVES = 3;
@@ -35,6 +36,8 @@ export function search(ctx: PackContext, order: readonly number[], counts: reado
     }
   }
   if (better(current, best)) best = current;
+  const mixed = shrink(ctx, packByValue(ctx, counts));
+  if (better(mixed, best)) best = mixed;
   return { best, baseline };
 }
 

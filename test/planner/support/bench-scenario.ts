@@ -32,7 +32,10 @@ function shapes(random: Random, n: number): Shape[] {
 }
 
 function shapePod(shape: Shape, index: number, name: string): PlannerPod {
-  const tolerations = [...(shape.edge ? [EDGE_TOLERATION] : []), ...(shape.gpu ? [{ key: 'nvidia.com/gpu', operator: 'Exists' as const }] : [])];
+  const tolerations = [
+    ...(shape.edge ? [EDGE_TOLERATION] : []),
+    ...(shape.gpu ? [{ key: 'nvidia.com/gpu', operator: 'Exists' as const }] : []),
+  ];
   return pod(name, {
     cpu: `${shape.cpuMillis}m`,
     memory: `${shape.memoryMi}Mi`,

@@ -1,14 +1,29 @@
 // Builders for planner tests: templates, edge locations, pods, nodes, with only what a test cares about.
-import { parseEdgeLocation, parseNodeTemplate, type EdgeLocation, type NodeTemplate } from '../../../src/apis/index.ts';
+import {
+  parseEdgeLocation,
+  parseNodeTemplate,
+  type EdgeLocation,
+  type NodeTemplate,
+} from '../../../src/apis/index.ts';
 import { plannerPod, type PlannerPod, type PodSpec } from '../../../src/planner/index.ts';
 
 export const EDGE_TOLERATION = { key: 'virtual-node.omni.cast.ai/not-allowed', operator: 'Exists' as const };
 
 export function template(name: string, spec: Record<string, unknown> = {}): NodeTemplate {
-  return parseNodeTemplate({ apiVersion: 'omni.cast.ai/v1alpha1', kind: 'NodeTemplate', metadata: { name }, spec });
+  return parseNodeTemplate({
+    apiVersion: 'omni.cast.ai/v1alpha1',
+    kind: 'NodeTemplate',
+    metadata: { name },
+    spec,
+  });
 }
 
-export function edgeLocation(name: string, cloud: 'aws' | 'gcp' | 'oci', region: string, zones?: string[]): EdgeLocation {
+export function edgeLocation(
+  name: string,
+  cloud: 'aws' | 'gcp' | 'oci',
+  region: string,
+  zones?: string[],
+): EdgeLocation {
   return parseEdgeLocation({
     apiVersion: 'omni.cast.ai/v1alpha1',
     kind: 'EdgeLocation',

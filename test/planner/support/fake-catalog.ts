@@ -9,7 +9,10 @@ function cheapest(o: Offering): number {
 function inLocations(o: Offering, q: OfferingQuery): boolean {
   if (!q.locations) return true;
   return q.locations.some(
-    (l) => l.cloud === o.cloud && l.region === o.region && (!l.zones || l.zones.length === 0 || l.zones.includes(o.zone)),
+    (l) =>
+      l.cloud === o.cloud &&
+      l.region === o.region &&
+      (!l.zones || l.zones.length === 0 || l.zones.includes(o.zone)),
   );
 }
 

@@ -1,5 +1,8 @@
 // The LP relaxation of a planning problem, solved with HiGHS: fractional nodes of every kind and
 // fractional pods of every group on them. Its optimum is a lower bound on any plan's price.
+// Besides the resource rows, each (group, kind) pair gets y ≤ perNode·x, where perNode is how many of
+// the group's pods one node of the kind holds: true of every integer plan, so the bound stays valid,
+// and it removes the LP's fiction of packing fractions of a pod into the rounding waste of small nodes.
 import highsLoader from 'highs';
 import type { PackContext } from '../../../src/planner/pack.ts';
 
@@ -11,13 +14,15 @@ interface LpKind {
 }
 
 /**
- * Kinds that can matter to the LP: for every set of compatible groups, the kinds whose capacity per
- * dollar no other kind of that set beats in every resource (the others can be swapped out at no cost).
+ * Kinds that can matter to the LP: for every set of compatible groups, the kinds that no cheaper (or
+ * equally priced) kind of that set beats in every resource (the others can be swapped for it at no cost).
  */
 function usefulKinds(ctx: PackContext, counts: readonly number[]): LpKind[] {
   const classes = new Map<string, number[]>();
   ctx.kinds.forEach((_, k) => {
-    const groups = ctx.groups.map((g, i) => (counts[i] > 0 && g.member[k] === 1 ? i : -1)).filter((i) => i >= 0);
+    const groups = ctx.groups
+      .map((g, i) => (counts[i] > 0 && g.member[k] === 1 ? i : -1))
+      .filter((i) => i >= 0);
     if (groups.length === 0) return;
     const key = groups.join(',');
     const list = classes.get(key) ?? [];
@@ -27,18 +32,33 @@ function usefulKinds(ctx: PackContext, counts: readonly number[]): LpKind[] {
   const out: LpKind[] = [];
   for (const [key, kinds] of classes) {
     const groups = key.split(',').map(Number);
-    for (const k of paretoPerDollar(ctx, kinds)) out.push({ kind: k, groups });
+    for (const k of paretoAbsolute(ctx, kinds)) out.push({ kind: k, groups });
   }
   return out;
 }
 
-function perDollar(ctx: PackContext, k: number): number[] {
+/** Drops a kind when a no-dearer kind of the same group set has at least its capacity in every resource. */
+function paretoAbsolute(ctx: PackContext, kinds: number[]): number[] {
+  const sorted = [...kinds].sort((a, b) => ctx.kinds[a].price - ctx.kinds[b].price || a - b);
+  const kept: number[] = [];
+  const cap = (k: number): number[] => {
+    const c = ctx.kinds[k].capacity;
+    return [c.cpu, c.memory, c.ephemeral, c.gpu, c.pods];
+  };
+  for (const k of sorted) {
+    const v = cap(k);
+    if (!kept.some((o) => cap(o).every((x, i) => x >= v[i]))) kept.push(k);
+  }
+  return kept;
+}
+
+export function perDollar(ctx: PackContext, k: number): number[] {
   const c = ctx.kinds[k].capacity;
   const p = Math.max(ctx.kinds[k].price, 1e-9);
   return [c.cpu / p, c.memory / p, c.ephemeral / p, c.gpu / p, c.pods / p];
 }
 
-function paretoPerDollar(ctx: PackContext, kinds: number[]): number[] {
+export function paretoPerDollar(ctx: PackContext, kinds: number[]): number[] {
   const vectors = kinds.map((k) => ({ k, v: perDollar(ctx, k) }));
   vectors.sort((a, b) => b.v[0] - a.v[0] || b.v[1] - a.v[1]);
   const kept: { k: number; v: number[] }[] = [];
@@ -67,9 +87,17 @@ export function lpModel(ctx: PackContext, counts: readonly number[]): string {
       if (r.ephemeral) terms.eph.push(`${r.ephemeral / GIB} ${y}`);
       if (r.gpu) terms.gpu.push(`${r.gpu} ${y}`);
       terms.pods.push(`1 ${y}`);
-      if (ctx.groups[g].selfExclusive) rows.push(`${y} - x${i} <= 0`);
+      // Valid for every integer plan: a node of this kind holds at most perNode pods of the group.
+      const perNode = ctx.groups[g].perNodeOf[lk.kind];
+      if (perNode < 110) rows.push(`${y} - ${perNode} x${i} <= 0`);
     }
-    const capOf: Record<string, number> = { cpu: cap.cpu / 1000, mem: cap.memory / GIB, eph: cap.ephemeral / GIB, gpu: cap.gpu, pods: cap.pods };
+    const capOf: Record<string, number> = {
+      cpu: cap.cpu / 1000,
+      mem: cap.memory / GIB,
+      eph: cap.ephemeral / GIB,
+      gpu: cap.gpu,
+      pods: cap.pods,
+    };
     for (const [r, list] of Object.entries(terms)) {
       if (list.length) rows.push(`${list.join(' + ')} - ${capOf[r]} x${i} <= 0`);
     }
@@ -88,5 +116,9 @@ export async function lpLowerBound(ctx: PackContext, counts: readonly number[]):
   const highs = await highsLoader();
   const model = lpModel(ctx, counts);
   const solution = highs.solve(model, { presolve: 'on' });
-  return { value: solution.ObjectiveValue, status: solution.Status, kinds: (model.match(/ x\d+/g) ?? []).length };
+  return {
+    value: solution.ObjectiveValue,
+    status: solution.Status,
+    kinds: (model.match(/ x\d+/g) ?? []).length,
+  };
 }

@@ -1,0 +1,210 @@
+// A second packing strategy that mixes complementary pods on one node. Each pod group has a value:
+// its price per pod on its own best kind. Repeatedly, every candidate kind is filled greedily from
+// the pods still pending (densest value first) and the kind giving the most value per dollar is
+// opened — as many times as the same fill can repeat. CPU-heavy and memory-heavy pods so end up
+// sharing nodes whose shape suits the mix, which per-group packing cannot find.
+import type { Resources } from './types.ts';
+import type { LimitRoom, OpenNode, PackContext, PackResult } from './pack.ts';
+import { add, copiesThatFit, scale, subtract, zero } from './resources.ts';
+import { resourcePrices } from './duals.ts';
+import { rankedChoices } from './search.ts';
+
+interface Fill {
+  kind: number;
+  counts: [number, number][];
+  value: number;
+}
+
+const CANDIDATES_PER_GROUP = 8;
+
+export function packByValue(ctx: PackContext, counts: readonly number[]): PackResult {
+  const remaining = [...counts];
+  const candidates = candidateKinds(ctx, counts);
+  const values = groupValues(ctx, counts, candidates);
+  const limits = cloneRoom(ctx.limits);
+  const nodes: OpenNode[] = [];
+  for (;;) {
+    const best = bestFill(ctx, candidates, { remaining, values, limits });
+    if (!best) break;
+    const reps = repetitions(ctx, best, remaining, limits);
+    for (let i = 0; i < reps; i++) nodes.push(openFilled(ctx, best, remaining, limits));
+  }
+  return { nodes, unplaced: remaining, cost: nodes.reduce((s, n) => s + ctx.kinds[n.kind].price, 0) };
+}
+
+/** The best few kinds of every group, cheapest-first, without repeats. */
+function candidateKinds(ctx: PackContext, counts: readonly number[]): number[] {
+  const set = new Set<number>();
+  ctx.groups.forEach((g, i) => {
+    if (counts[i] === 0) return;
+    for (const c of rankedChoices(ctx, g, counts[i]).slice(0, CANDIDATES_PER_GROUP)) set.add(c.kind);
+    if (g.compat.length > 0) set.add(g.compat[0]);
+  });
+  return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * What each group's pods are worth at the resource prices implied by the kinds it may use and the
+ * demand of every group that may use the same kinds; GPU groups keep their own cost per pod.
+ */
+function groupValues(ctx: PackContext, counts: readonly number[], candidates: readonly number[]): number[] {
+  return ctx.groups.map((g, i) => {
+    const own = rankedChoices(ctx, g, counts[i])[0]?.costPerPod ?? 0;
+    if (counts[i] === 0 || g.proto.requests.gpu > 0) return own;
+    const kinds = candidates.filter((k) => g.member[k] === 1 && ctx.kinds[k].capacity.gpu === 0);
+    if (kinds.length === 0) return own;
+    const demand = ctx.groups.reduce(
+      (d, h, j) =>
+        counts[j] > 0 && h.proto.requests.gpu === 0 && kinds.some((k) => h.member[k] === 1)
+          ? add(d, scale(h.proto.requests, counts[j]))
+          : d,
+      zero(),
+    );
+    const prices = resourcePrices(
+      kinds.map((k) => ctx.kinds[k].capacity),
+      kinds.map((k) => ctx.kinds[k].price),
+      demand,
+    );
+    const value = prices.cpu * g.proto.requests.cpu + prices.memory * g.proto.requests.memory;
+    return value > 0 ? value : own;
+  });
+}
+
+interface FillState {
+  remaining: number[];
+  values: number[];
+  limits: LimitRoom;
+}
+
+function bestFill(ctx: PackContext, candidates: readonly number[], state: FillState): Fill | null {
+  let best: Fill | null = null;
+  for (const k of candidates) {
+    if (!withinRoom(ctx, state.limits, k, 1)) continue;
+    const fill = fillKind(ctx, k, state);
+    if (fill.value <= 0) continue;
+    const price = Math.max(ctx.kinds[k].price, 1e-12);
+    if (!best || fill.value / price > best.value / Math.max(ctx.kinds[best.kind].price, 1e-12) + 1e-12)
+      best = fill;
+  }
+  return best;
+}
+
+/**
+ * Fills one empty node of kind k from the pending pods. Each step takes the group whose request best
+ * lines up with the room left (largest dot product of request and free share, per resource), adding
+ * half of what fits, so cpu-heavy and memory-heavy pods end up side by side and both run out together.
+ */
+function fillKind(ctx: PackContext, k: number, state: FillState): Fill {
+  const cap = ctx.kinds[k].capacity;
+  const eligible = ctx.groups
+    .map((_, i) => i)
+    .filter((i) => state.remaining[i] > 0 && ctx.groups[i].member[k] === 1);
+  const left = new Map(eligible.map((i) => [i, state.remaining[i]]));
+  let free: Resources = { ...cap };
+  const counts: [number, number][] = [];
+  let value = 0;
+  for (;;) {
+    const pick = bestAligned(ctx, eligible, { left, free, cap, counts });
+    if (!pick) break;
+    const { i, fit } = pick;
+    const n = Math.max(1, Math.ceil(Math.min(fit, left.get(i) ?? 0) / 2));
+    free = subtract(free, scale(ctx.groups[i].proto.requests, n));
+    left.set(i, (left.get(i) ?? 0) - n);
+    const entry = counts.find(([h]) => h === i);
+    if (entry) entry[1] += n;
+    else counts.push([i, n]);
+    value += n * state.values[i];
+  }
+  return { kind: k, counts, value };
+}
+
+interface FillProgress {
+  left: Map<number, number>;
+  free: Resources;
+  cap: Resources;
+  counts: [number, number][];
+}
+
+function bestAligned(
+  ctx: PackContext,
+  eligible: readonly number[],
+  p: FillProgress,
+): { i: number; fit: number } | null {
+  let best: { i: number; fit: number; score: number } | null = null;
+  for (const i of eligible) {
+    const group = ctx.groups[i];
+    if ((p.left.get(i) ?? 0) <= 0 || p.counts.some(([h]) => ctx.conflicts[i][h])) continue;
+    if (group.selfExclusive && p.counts.some(([h]) => h === i)) continue;
+    const fit = group.selfExclusive
+      ? Math.min(1, copiesThatFit(group.proto.requests, p.free))
+      : copiesThatFit(group.proto.requests, p.free);
+    if (fit <= 0) continue;
+    const score = alignment(group.proto.requests, p.free, p.cap);
+    if (!best || score > best.score + 1e-12) best = { i, fit, score };
+  }
+  return best;
+}
+
+function alignment(r: Resources, free: Resources, cap: Resources): number {
+  const term = (a: number, f: number, c: number): number => (c > 0 ? (a / c) * (f / c) : 0);
+  return (
+    term(r.cpu, free.cpu, cap.cpu) +
+    term(r.memory, free.memory, cap.memory) +
+    term(r.gpu, free.gpu, cap.gpu) +
+    term(r.ephemeral, free.ephemeral, cap.ephemeral)
+  );
+}
+
+function dominantShare(r: Resources, cap: Resources): number {
+  const share = (a: number, b: number): number => (a > 0 ? a / Math.max(b, 1e-9) : 0);
+  return Math.max(
+    share(r.cpu, cap.cpu),
+    share(r.memory, cap.memory),
+    share(r.ephemeral, cap.ephemeral),
+    share(r.gpu, cap.gpu),
+    share(r.pods, cap.pods),
+    1e-9,
+  );
+}
+
+/** How many nodes with exactly this fill the pending pods (and the template's limits) allow. */
+function repetitions(ctx: PackContext, fill: Fill, remaining: readonly number[], limits: LimitRoom): number {
+  let reps = Infinity;
+  for (const [g, n] of fill.counts) reps = Math.min(reps, Math.floor(remaining[g] / n));
+  reps = Math.max(1, reps);
+  while (reps > 1 && !withinRoom(ctx, limits, fill.kind, reps)) reps = Math.floor(reps / 2);
+  return reps;
+}
+
+function openFilled(ctx: PackContext, fill: Fill, remaining: number[], limits: LimitRoom): OpenNode {
+  const kind = ctx.kinds[fill.kind];
+  const room = limits.get(kind.template.metadata.name);
+  if (room) {
+    room.cpu -= kind.size.cpu;
+    room.memory -= kind.size.memory;
+    room.gpu -= kind.size.gpu;
+  }
+  let free: Resources = { ...kind.capacity };
+  for (const [g, n] of fill.counts) {
+    free = subtract(free, scale(ctx.groups[g].proto.requests, n));
+    remaining[g] -= n;
+  }
+  return { kind: fill.kind, free, counts: fill.counts.map(([g, n]) => [g, n]) };
+}
+
+function withinRoom(ctx: PackContext, limits: LimitRoom, k: number, times: number): boolean {
+  const kind = ctx.kinds[k];
+  const room = limits.get(kind.template.metadata.name);
+  if (!room) return true;
+  return (
+    kind.size.cpu * times <= room.cpu &&
+    kind.size.memory * times <= room.memory &&
+    kind.size.gpu * times <= room.gpu
+  );
+}
+
+function cloneRoom(limits: LimitRoom): LimitRoom {
+  const out: LimitRoom = new Map();
+  for (const [name, room] of limits) out.set(name, { ...room });
+  return out;
+}
