@@ -146,6 +146,15 @@ test('oci: follows links rel=next and prices shapes from OCPU, memory and GPU pa
   assert.equal(priceOf(result.prices, 'VM.GPU3.1', 'on-demand'), undefined, 'no V100 part in the fixture');
 });
 
+test('oci: a failed second page keeps the rates of the first', async () => {
+  const fetch = fixtureFetch({ [OCI_FIRST]: 'oci-products-page1.json', [OCI_NEXT]: 502 });
+  const result = await new OciPriceFeed(fetch).fetchPrices(ociContext);
+  assert.equal(result.complete, false);
+  assert.match(result.errors[0], /page 2: .*HTTP 502/);
+  assert.equal(priceOf(result.prices, 'VM.Standard.E4.Flex$_4_16', 'on-demand'), 0.076);
+  assert.equal(priceOf(result.prices, 'VM.GPU.A10.1', 'on-demand'), undefined);
+});
+
 const PRICING = 'https://pricing.us-east-1.amazonaws.com';
 const AWS_INDEX = `${PRICING}/offers/v1.0/aws/AmazonEC2/current/region_index.json`;
 const AWS_US_EAST_1 = `${PRICING}/offers/v1.0/aws/AmazonEC2/20261120180210/us-east-1/index.json`;

@@ -41,7 +41,15 @@ function contexts(snapshot: Snapshot): Map<CloudName, FeedContext> {
   for (const row of snapshot.rows) {
     let c = out.get(row.cloud);
     if (!c) out.set(row.cloud, (c = { specs: new Map(), regions: [] }));
-    const spec: InstanceSpec = c.specs.get(row.instanceType) ?? { ...row, hasSpot: false };
+    const { instanceType, vcpus, memoryGiB, gpuName, gpuCount } = row;
+    const spec: InstanceSpec = c.specs.get(instanceType) ?? {
+      instanceType,
+      vcpus,
+      memoryGiB,
+      gpuName,
+      gpuCount,
+      hasSpot: false,
+    };
     spec.hasSpot ||= row.spotPricePerHour !== null;
     c.specs.set(row.instanceType, spec);
     if (!c.regions.includes(row.region)) c.regions.push(row.region);
