@@ -30,6 +30,8 @@ export interface MuxOptions {
   keepaliveTimeoutMs?: number;
   /** Counts DATA payload bytes, for metrics. */
   onBytes?: (direction: 'in' | 'out', n: number) => void;
+  /** Every measured ping round trip, in milliseconds (keepalive included). */
+  onRtt?: (ms: number) => void;
 }
 
 export const DEFAULT_WINDOW = 8 * 1024 * 1024;
@@ -38,7 +40,8 @@ const DEFAULT_MAX_FRAME = 64 * 1024;
 /** What we assume of the peer until its SETTINGS arrive. */
 const ASSUMED_PEER = { window: MIN_WINDOW, maxFrame: 16 * 1024 };
 
-type Resolved = Required<Omit<MuxOptions, 'onBytes'>> & Pick<MuxOptions, 'onBytes'>;
+type Hooks = 'onBytes' | 'onRtt';
+type Resolved = Required<Omit<MuxOptions, Hooks>> & Pick<MuxOptions, Hooks>;
 
 function resolve(o: MuxOptions): Resolved {
   return {
@@ -48,6 +51,7 @@ function resolve(o: MuxOptions): Resolved {
     keepaliveMs: o.keepaliveMs ?? 10_000,
     keepaliveTimeoutMs: o.keepaliveTimeoutMs ?? 30_000,
     onBytes: o.onBytes,
+    onRtt: o.onRtt,
   };
 }
 
@@ -265,7 +269,9 @@ export class MuxSession extends EventEmitter<SessionEvents> implements StreamHos
     const p = this.pings.get(seq);
     if (!p) return;
     this.pings.delete(seq);
-    p.resolve(Number(process.hrtime.bigint() - p.start) / 1e6);
+    const ms = Number(process.hrtime.bigint() - p.start) / 1e6;
+    this.opts.onRtt?.(ms);
+    p.resolve(ms);
   }
 
   private startKeepalive(): void {
