@@ -7,6 +7,8 @@ import { PodIndex } from '../controllers/shared/pod-index.ts';
 import { SimKubelet, type KubeletOptions } from '../controllers/kubelet/kubelet.ts';
 import { simulatedLogs } from '../controllers/kubelet/logs.ts';
 import { SimScheduler, type SchedulerOptions } from '../controllers/scheduler/scheduler.ts';
+import { ReplicaSetController } from '../controllers/workloads/replicaset.ts';
+import { DeploymentController } from '../controllers/workloads/deployment.ts';
 import { addSimulatedNodes, pauseNode, resumeNode, type SimulatedNodeOptions } from './nodes.ts';
 
 export interface SimulatedClusterOptions extends KubeSimOptions {
@@ -18,7 +20,19 @@ export interface SimulatedClusterOptions extends KubeSimOptions {
   kubeletDelaySeconds?: number;
   kubelet?: KubeletOptions | false;
   scheduler?: SchedulerOptions | false;
+  /** Workload controllers to run; each defaults to on. */
+  controllers?: WorkloadControllers;
 }
+
+export interface WorkloadControllers {
+  deployment?: boolean;
+  replicaSet?: boolean;
+}
+
+const WORKLOADS: { key: keyof WorkloadControllers; make: (ctx: ControllerContext) => SimController }[] = [
+  { key: 'replicaSet', make: (ctx) => new ReplicaSetController(ctx) },
+  { key: 'deployment', make: (ctx) => new DeploymentController(ctx) },
+];
 
 export interface SimulatedCluster extends KubeSim {
   /** The pods informer the in-sim controllers share. */
@@ -36,6 +50,7 @@ function controllersFor(ctx: ControllerContext, opts: SimulatedClusterOptions): 
   const out: SimController[] = [];
   if (opts.kubelet !== false) out.push(new SimKubelet(ctx, { podStartSeconds: opts.kubeletDelaySeconds, ...(opts.kubelet || {}) }));
   if (opts.scheduler !== false) out.push(new SimScheduler(ctx, opts.scheduler || {}));
+  for (const w of WORKLOADS) if (opts.controllers?.[w.key] !== false) out.push(w.make(ctx));
   return out;
 }
 
