@@ -40,3 +40,4 @@ export {
 export { EDGE_TAINT, NODE_TEMPLATE_LABEL, newNodeLabels, newNodeTaints } from './node-labels.ts';
 export { MAIN_LOCATION, planLocations, type PlanLocation } from './locations.ts';
 export { toPlanJson, type PlanJson } from './output.ts';
+export { podsNothingCanHold, type Oversized } from './feasibility.ts';

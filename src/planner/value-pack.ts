@@ -155,18 +155,6 @@ function alignment(r: Resources, free: Resources, cap: Resources): number {
   );
 }
 
-function dominantShare(r: Resources, cap: Resources): number {
-  const share = (a: number, b: number): number => (a > 0 ? a / Math.max(b, 1e-9) : 0);
-  return Math.max(
-    share(r.cpu, cap.cpu),
-    share(r.memory, cap.memory),
-    share(r.ephemeral, cap.ephemeral),
-    share(r.gpu, cap.gpu),
-    share(r.pods, cap.pods),
-    1e-9,
-  );
-}
-
 /** How many nodes with exactly this fill the pending pods (and the template's limits) allow. */
 function repetitions(ctx: PackContext, fill: Fill, remaining: readonly number[], limits: LimitRoom): number {
   let reps = Infinity;

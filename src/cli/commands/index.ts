@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerKubeSim } from './kube-sim.ts';
 import { registerPrices } from './prices.ts';
+import { registerPlan } from './plan.ts';
 
 /** Every `omni` sub-command, one file each. */
 export function registerCommands(program: Command): void {
   registerKubeSim(program);
   registerPrices(program);
+  registerPlan(program);
 }
