@@ -7,7 +7,7 @@ import { createCa, issueEdgeCert, issueHubCert, type CertBundle } from '../../sr
 import type { Policy } from '../../src/tunnel/policy.ts';
 import { staticResolver } from '../../src/tunnel/resolver.ts';
 import { Spoke, type SpokeOptions } from '../../src/tunnel/spoke.ts';
-import { echoServer, hashServer, listen } from './helpers.ts';
+import { echoServer, hashServer, listen, stalledServer } from './helpers.ts';
 
 export interface Pki {
   ca: CertBundle;
@@ -35,13 +35,14 @@ export const SVC = {
   mainEcho: 'default/echo:7',
   mainWeb: 'default/web:80',
   mainHash: 'default/hash:9',
+  mainSlow: 'default/slow:10',
   edgeApi: 'shop/api:8080',
   edgeBEcho: 'shop/b-echo:9000',
 };
 
 export const POLICY: Policy = {
   locations: {
-    'edge-a': { allow: [SVC.mainEcho, SVC.mainWeb, SVC.mainHash, SVC.edgeBEcho], serves: [SVC.edgeApi] },
+    'edge-a': { allow: [SVC.mainEcho, SVC.mainWeb, SVC.mainHash, SVC.mainSlow, SVC.edgeBEcho], serves: [SVC.edgeApi] },
     'edge-b': { allow: [SVC.mainEcho, SVC.mainHash], serves: [SVC.edgeBEcho] },
   },
 };
@@ -87,10 +88,12 @@ export async function world(): Promise<World> {
   const web = await httpServer('main-web');
   const api = await httpServer('edge-a-api');
   const bEcho = await echoServer();
+  const slow = await stalledServer();
   const mainResolver = staticResolver({
     [SVC.mainEcho]: [{ host: '127.0.0.1', port: echo.port }],
     [SVC.mainWeb]: [{ host: '127.0.0.1', port: web.port }],
     [SVC.mainHash]: [{ host: '127.0.0.1', port: hash.port }],
+    [SVC.mainSlow]: [{ host: '127.0.0.1', port: slow.port }],
   });
   let hub: Hub | null = null;
   let edgeApiPort = 0;
@@ -106,7 +109,7 @@ export async function world(): Promise<World> {
     spokeOptions('edge-a', firstHub.port, {
       resolver: staticResolver({ [SVC.edgeApi]: [{ host: '127.0.0.1', port: api.port }] }),
       serves: [SVC.edgeApi],
-      listeners: [SVC.mainEcho, SVC.mainWeb, SVC.mainHash, SVC.edgeBEcho].map((service) => ({ service, port: 0, host: '127.0.0.1' })),
+      listeners: [SVC.mainEcho, SVC.mainWeb, SVC.mainHash, SVC.mainSlow, SVC.edgeBEcho].map((service) => ({ service, port: 0, host: '127.0.0.1' })),
     }),
   );
   const spokeB = new Spoke(
@@ -139,7 +142,7 @@ export async function world(): Promise<World> {
     startHub,
     close: async () => {
       await Promise.all([spokeA.close(), spokeB.close(), (hub as Hub).close()]);
-      for (const s of [echo, hash, web, api, bEcho]) s.close();
+      for (const s of [echo, hash, web, api, bEcho, slow]) s.close();
     },
   };
 }

@@ -45,6 +45,34 @@ export async function hashServer(): Promise<{ port: number; close: () => void }>
   return { port, close: () => server.close() };
 }
 
+/** A server that accepts and never reads: the slowest possible reader. */
+export async function stalledServer(): Promise<{ port: number; close: () => void }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.pause();
+    s.on('error', () => undefined);
+  });
+  const port = await listen(server);
+  return { port, close: () => (server.close(), sockets.forEach((s) => s.destroy())) };
+}
+
+/** Writes chunks until the socket stays blocked for `quietMs`; returns the bytes it accepted. */
+export async function fillUntilBlocked(s: Duplex, limit: number, quietMs = 300): Promise<number> {
+  const chunk = Buffer.alloc(64 * 1024, 7);
+  let accepted = 0;
+  while (accepted < limit) {
+    accepted += chunk.length;
+    if (s.write(chunk)) continue;
+    const drained = await new Promise<boolean>((resolve) => {
+      const t = setTimeout(() => resolve(false), quietMs);
+      s.once('drain', () => (clearTimeout(t), resolve(true)));
+    });
+    if (!drained) break;
+  }
+  return accepted;
+}
+
 export function readAll(s: Duplex): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];

@@ -6,7 +6,14 @@ export class FrameWriter {
   private corked = false;
   private waiters: Array<() => void> = [];
 
-  constructor(private readonly socket: Duplex) {
+  /**
+   * Bytes we let queue in the socket before making stream writers wait. A TLS socket's own high-water
+   * mark is 16 KiB; waiting for 'drain' at that level turns bulk transfer into stop-and-go.
+   */
+  constructor(
+    private readonly socket: Duplex,
+    private readonly budget = 1024 * 1024,
+  ) {
     socket.on('drain', () => this.releaseWaiters());
   }
 
@@ -21,13 +28,9 @@ export class FrameWriter {
     return this.socket.write(buf);
   }
 
-  get needsDrain(): boolean {
-    return this.socket.writableNeedDrain;
-  }
-
   /** Calls `fn` once the socket can take more data (now, if it already can). */
   whenWritable(fn: () => void): void {
-    if (!this.socket.writableNeedDrain || this.socket.destroyed) {
+    if (this.socket.writableLength < this.budget || this.socket.destroyed) {
       fn();
       return;
     }
