@@ -16,7 +16,7 @@ const TARGETS: Record<CloudName, EdgeLocationTarget> = {
 
 const EXPECTED: Record<CloudName, Record<string, number>> = {
   aws: { vpc: 1, subnet: 2, 'internet-gateway': 1, 'route-table': 1, 'security-group': 1, 'iam-user': 1, 'iam-user-policy': 1, 'access-key': 1 },
-  gcp: { network: 1, subnetwork: 1, firewall: 1, 'service-account': 1, 'role-binding': 2, 'service-account-key': 1 },
+  gcp: { network: 1, subnetwork: 1, firewall: 2, 'service-account': 1, 'role-binding': 2, 'service-account-key': 1 },
   oci: { vcn: 1, subnet: 1, 'internet-gateway': 1, 'route-table': 1, 'security-list': 1, user: 1, group: 1, 'group-membership': 1, policy: 1, 'api-key': 1 },
   azure: { 'virtual-network': 1, subnet: 1, 'route-table': 1, 'network-security-group': 1, 'service-principal': 1, 'role-assignment': 1, 'client-secret': 1 },
 };

@@ -81,6 +81,7 @@ const GCP: SimCloudProfile = {
     { step: 'network', kind: 'network', suffix: '', role: 'network' },
     { step: 'network', kind: 'subnetwork', suffix: '', role: 'subnet' },
     { step: 'firewall', kind: 'firewall', suffix: 'allow', role: 'firewall' },
+    { step: 'firewall', kind: 'firewall', suffix: 'internal', role: 'firewall' },
     { step: 'identity', kind: 'service-account', suffix: '', role: 'identity' },
     { step: 'identity', kind: 'role-binding', suffix: 'compute-instance-admin', role: 'policy' },
     { step: 'identity', kind: 'role-binding', suffix: 'service-account-user', role: 'policy' },
