@@ -68,6 +68,7 @@ export class OfferingIndex implements Catalog {
   private readonly byCloud: Lists[];
   private readonly byRegion: Lists[];
   private readonly byGpu: Lists[];
+  private readonly byFamily: Lists[];
 
   constructor(offerings: readonly Offering[]) {
     this.offerings = inPlaceOrder(offerings);
@@ -84,6 +85,7 @@ export class OfferingIndex implements Catalog {
     this.byCloud = groupLists(orders, CLOUDS.length, (id) => c.cloud[id]);
     this.byRegion = groupLists(orders, c.regions.names.length, (id) => c.region[id]);
     this.byGpu = groupLists(orders, c.gpus.names.length, (id) => c.gpu[id]);
+    this.byFamily = groupLists(orders, c.families.names.length, (id) => c.family[id]);
   }
 
   query(q: OfferingQuery): Offering[] {
@@ -121,13 +123,25 @@ export class OfferingIndex implements Catalog {
     }
   }
 
-  /** The fewest rows that still hold every match: a GPU list, the named regions, a cloud, or everything. */
+  /** The fewest rows that still hold every match: a GPU list, some families, the named regions, a cloud, or everything. */
   private candidateLists(q: OfferingQuery, key: PriceKey): Int32Array[] {
-    const lists = this.placeLists(q).map((l) => l[key]);
+    const options = [this.placeLists(q), this.gpuLists(q), this.familyLists(q)]
+      .filter((o): o is Lists[] => o !== null)
+      .map((lists) => lists.map((l) => l[key]));
+    const rows = (lists: Int32Array[]): number => lists.reduce((n, l) => n + l.length, 0);
+    return options.reduce((best, o) => (rows(o) < rows(best) ? o : best));
+  }
+
+  private gpuLists(q: OfferingQuery): Lists[] | null {
     const gpu = q.gpuName ? this.columns.gpus.find(q.gpuName.toUpperCase()) : undefined;
-    const gpuList = gpu === undefined ? undefined : this.byGpu[gpu][key];
-    const placeRows = lists.reduce((n, l) => n + l.length, 0);
-    return gpuList && gpuList.length < placeRows ? [gpuList] : lists;
+    return gpu === undefined ? null : [this.byGpu[gpu]];
+  }
+
+  private familyLists(q: OfferingQuery): Lists[] | null {
+    const include = q.instanceFamilies?.include ?? [];
+    if (include.length === 0) return null;
+    const ids = new Set(include.map((f) => this.columns.families.find(f.toLowerCase())));
+    return [...ids].filter((id) => id !== undefined).map((id) => this.byFamily[id]);
   }
 
   private placeLists(q: OfferingQuery): Lists[] {

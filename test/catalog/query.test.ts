@@ -221,3 +221,29 @@ test('queries over the whole embedded catalog agree with a plain scan', async ()
     assert.ok((got[i - 1].spotPricePerHour ?? 0) <= (got[i].spotPricePerHour ?? 0));
   assert.deepEqual(c.query({ ...q, limit: 10 }), got.slice(0, 10));
 });
+
+test('indexed family and GPU queries agree with a plain scan of the embedded catalog', async () => {
+  const c = await loadEmbeddedCatalog();
+  const all = c.query({});
+  const families = c.query({
+    minCpu: 4,
+    maxPricePerHour: 0.2,
+    instanceFamilies: { include: ['m5', 'N2', 'Ds_v5'] },
+  });
+  const cheaper = (o: Offering) =>
+    Math.min(o.onDemandPricePerHour ?? Infinity, o.spotPricePerHour ?? Infinity);
+  const expected = all.filter(
+    (o) =>
+      o.vcpus >= 4 &&
+      cheaper(o) <= 0.2 &&
+      ['m5', 'n2', 'ds_v5'].includes(instanceFamily(o.cloud, o.instanceType).toLowerCase()),
+  );
+  assert.deepEqual(families, expected);
+  const gpus = c.query({ gpuName: 'l4', cloud: 'gcp', lifecycle: 'spot' });
+  assert.deepEqual(
+    gpus,
+    all
+      .filter((o) => o.gpuName === 'L4' && o.cloud === 'gcp' && o.spotPricePerHour !== null)
+      .sort((a, b) => (a.spotPricePerHour ?? 0) - (b.spotPricePerHour ?? 0)),
+  );
+});
