@@ -143,13 +143,13 @@ export class Spoke {
 
   private pause(ms: number | null): Promise<void> {
     return new Promise((resolve) => {
-      const timer = ms === null ? null : setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      let timer: NodeJS.Timeout | null = null;
+      const done = (): void => {
         if (timer) clearTimeout(timer);
-        self.wake = null;
+        this.wake = null;
         resolve();
-      }
+      };
+      if (ms !== null) timer = setTimeout(done, ms);
       this.wake = done;
     });
   }

@@ -165,26 +165,27 @@ export class MuxSession extends EventEmitter<SessionEvents> implements StreamHos
   }
 
   control(type: FrameType, id: number, payload: Buffer): void {
-    switch (type) {
-      case FrameType.SETTINGS:
-        return this.onSettings(payload);
-      case FrameType.OPEN:
-        return this.onOpen(id, payload.toString('utf8'));
-      case FrameType.WINDOW:
-        return this.streams.get(id)?.onWindow(payload.length >= 4 ? payload.readUInt32BE(0) : 0);
-      case FrameType.FIN:
-        return this.streams.get(id)?.onFin();
-      case FrameType.RESET:
-        return this.onReset(id, payload);
-      case FrameType.PING:
-        this.writer.write(encodeControl(FrameType.PONG, id, payload));
-        return;
-      case FrameType.PONG:
-        return this.onPong(payload);
-      case FrameType.GOAWAY:
-        this.peerGoingAway = true;
-        this.emit('goaway');
-        return;
+    if (type === FrameType.SETTINGS) return this.onSettings(payload);
+    if (type === FrameType.OPEN) return this.onOpen(id, payload.toString('utf8'));
+    if (type <= FrameType.RESET) return this.streamControl(type, id, payload);
+    if (type === FrameType.PING) {
+      this.writer.write(encodeControl(FrameType.PONG, id, payload));
+    } else if (type === FrameType.PONG) {
+      this.onPong(payload);
+    } else if (type === FrameType.GOAWAY) {
+      this.peerGoingAway = true;
+      this.emit('goaway');
+    }
+  }
+
+  private streamControl(type: FrameType, id: number, payload: Buffer): void {
+    const s = this.streams.get(id);
+    if (!s) return;
+    if (type === FrameType.WINDOW) s.onWindow(payload.length >= 4 ? payload.readUInt32BE(0) : 0);
+    else if (type === FrameType.FIN) s.onFin();
+    else if (type === FrameType.RESET) {
+      const { code, message } = decodeReset(payload);
+      s.onReset(code, message);
     }
   }
 
@@ -256,11 +257,6 @@ export class MuxSession extends EventEmitter<SessionEvents> implements StreamHos
       return this.sendReset(id, ResetCode.REFUSED, this.draining ? 'going away' : 'too many streams');
     }
     this.emit('stream', this.makeStream(id, target));
-  }
-
-  private onReset(id: number, payload: Buffer): void {
-    const { code, message } = decodeReset(payload);
-    this.streams.get(id)?.onReset(code, message);
   }
 
   private onPong(payload: Buffer): void {

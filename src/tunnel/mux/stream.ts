@@ -69,16 +69,20 @@ export class MuxStream extends Duplex {
   }
 
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
-    const clean = !err && this.finSent && this.readableEnded;
-    if (!clean && !this.resetByPeer) {
-      const code = this.localReset ?? (err instanceof StreamResetError ? err.code : ResetCode.CANCEL);
-      this.host.sendReset(this.id, code as ResetCode, err?.message ?? this.resetMessage);
-    }
+    this.tellPeer(err);
     const p = this.pending;
     this.pending = null;
     this.host.streamClosed(this);
     if (p) p.cb(err ?? new Error('stream destroyed'));
     cb(err);
+  }
+
+  /** A stream that did not finish cleanly both ways is reset on the peer too (unless the peer reset it). */
+  private tellPeer(err: Error | null): void {
+    const clean = !err && this.finSent && this.readableEnded;
+    if (clean || this.resetByPeer) return;
+    const code = this.localReset ?? (err instanceof StreamResetError ? err.code : ResetCode.CANCEL);
+    this.host.sendReset(this.id, code as ResetCode, err?.message ?? this.resetMessage);
   }
 
   /** Resets the stream with a code (and reason) the peer sees; no error is emitted locally. */
