@@ -1,0 +1,30 @@
+import type { V1Secret } from '@kubernetes/client-node';
+import { statusOf, type KubeClients } from '../../../kube/index.ts';
+import { TOKEN_SECRET_PREFIX } from '../constants.ts';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+export const TOKEN_EXPIRES_ANNOTATION = 'omni.cast.ai/token-expires';
+
+/**
+ * A token for a main ServiceAccount, as Secret data for the edge: a TokenRequest when the API serves
+ * one, else the ServiceAccount's legacy token Secret; ca.crt and namespace as a projected token has.
+ */
+export async function mainToken(main: KubeClients, namespace: string, serviceAccount: string, secrets: V1Secret[]): Promise<{ data: Record<string, string>; expires?: number }> {
+  const ca = main.kc.getCurrentCluster()?.caData ?? '';
+  const data: Record<string, string> = { namespace: b64(namespace), 'ca.crt': ca };
+  try {
+    const tr = await main.core.createNamespacedServiceAccountToken({ name: serviceAccount, namespace, body: { spec: { audiences: [], expirationSeconds: 3600 } } });
+    if (tr.status?.token) data.token = b64(tr.status.token);
+    return { data, expires: tr.status?.expirationTimestamp ? new Date(tr.status.expirationTimestamp).getTime() : undefined };
+  } catch (err) {
+    const code = statusOf(err);
+    if (code !== 404 && code !== 405) throw err;
+  }
+  const legacy = secrets.find((s) => s.type === 'kubernetes.io/service-account-token' && s.metadata?.namespace === namespace && s.metadata?.annotations?.['kubernetes.io/service-account.name'] === serviceAccount);
+  if (legacy?.data?.token) data.token = legacy.data.token;
+  return { data };
+}
+
+export function tokenSecretName(serviceAccount: string): string {
+  return `${TOKEN_SECRET_PREFIX}${serviceAccount}`;
+}
