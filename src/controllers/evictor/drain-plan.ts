@@ -1,5 +1,5 @@
 // Which edge nodes of one location to empty, and where each of their pods can go: home first,
-// else onto the location's fuller nodes (the keepers). The fewest keepers that hold everything win.
+// else onto the location's fuller nodes (the keepers).
 import { acceptsPods, bestFit, cloneRooms, place, usedShare, type Room } from './capacity.ts';
 import type { EdgeNodeState, LivePod } from './cluster.ts';
 
@@ -13,78 +13,59 @@ export interface Drain {
   assignments: Assignment[];
 }
 
-type Trial = { ok: true; home: Room[]; drains: Drain[] } | { ok: false; failed: EdgeNodeState };
+type Trial = { ok: true; home: Room[]; keepers: Room[]; assignments: Assignment[] } | { ok: false };
 
 function bySizeDesc(a: LivePod, b: LivePod): number {
   return b.planner.requests.cpu - a.planner.requests.cpu || b.planner.requests.memory - a.planner.requests.memory;
 }
 
-function byShare(a: EdgeNodeState, b: EdgeNodeState): number {
-  return usedShare(a.room) - usedShare(b.room) || a.room.name.localeCompare(b.room.name);
+/** Nodes already being drained first, then the emptiest. */
+function drainOrder(a: EdgeNodeState, b: EdgeNodeState): number {
+  return Number(b.draining) - Number(a.draining) || usedShare(a.room) - usedShare(b.room) || a.room.name.localeCompare(b.room.name);
 }
 
-/** First-fit decreasing of every pod of `drainSet` into home, then keepers; all or nothing. */
-function tryDrain(drainSet: readonly EdgeNodeState[], home: readonly Room[], keepers: readonly EdgeNodeState[]): Trial {
+/** First-fit decreasing of the node's pods: home first, else the fullest target that fits; all or nothing. */
+function tryDrain(state: EdgeNodeState, home: readonly Room[], targets: readonly EdgeNodeState[]): Trial {
   const homeRooms = cloneRooms(home);
-  const keeperRooms = cloneRooms(keepers.map((k) => k.room));
-  const pods = drainSet.flatMap((state) => state.movable.map((live) => ({ state, live })));
-  pods.sort((a, b) => bySizeDesc(a.live, b.live));
-  const byNode = new Map<EdgeNodeState, Assignment[]>(drainSet.map((s) => [s, []]));
-  for (const { state, live } of pods) {
+  const keeperRooms = cloneRooms(targets.map((k) => k.room));
+  const assignments: Assignment[] = [];
+  for (const live of [...state.movable].sort(bySizeDesc)) {
     const target = bestFit(homeRooms, live.planner) ?? bestFit(keeperRooms, live.planner);
-    if (!target) return { ok: false, failed: state };
+    if (!target) return { ok: false };
     place(target, live.planner);
-    byNode.get(state)?.push({ live, target });
+    assignments.push({ live, target });
   }
-  const drains = [...byNode].map(([state, assignments]) => ({ state, assignments }));
-  return { ok: true, home: homeRooms, drains };
+  return { ok: true, home: homeRooms, keepers: keeperRooms, assignments };
 }
 
+/** Schedulable and already running pods: a node that may take pods from the nodes being emptied. */
 function receives(s: EdgeNodeState): boolean {
   return acceptsPods(s.node) && s.workloads > 0;
 }
 
-interface Search {
-  candidates: EdgeNodeState[];
-  forced: EdgeNodeState[];
-  optional: EdgeNodeState[];
-}
-
-function initialSearch(states: readonly EdgeNodeState[]): Search {
-  const candidates = states.filter((s) => s.blockers === 0 && s.movable.length > 0);
-  const forced = states.filter((s) => receives(s) && !candidates.includes(s));
-  const optional = candidates.filter((s) => receives(s) && !s.draining).sort((a, b) => -byShare(a, b));
-  return { candidates, forced, optional };
-}
-
-/** A node whose pods cannot all go anywhere stops being a candidate (it keeps its pods). */
-function giveUp(search: Search, failed: EdgeNodeState): void {
-  search.candidates = search.candidates.filter((s) => s !== failed);
-  search.optional = search.optional.filter((s) => s !== failed);
-  if (receives(failed)) search.forced.push(failed);
-}
-
 /**
- * Tries keepers = forced ∪ the k fullest candidates for k = 0, 1, …; the first k whose other nodes can
- * be emptied wins. Consumes room at home (`home` is updated) for the pods it sends there.
+ * Greedy consolidation of one edge location: emptiest node first, each node is emptied if all its pods
+ * fit at home or on the location's other nodes that stay (best fit, so pods pile onto the fullest);
+ * a node that took pods is kept. Consumes room at home (`home` is updated) for the pods sent there.
  */
-export function planLocation(states: readonly EdgeNodeState[], home: Room[]): Drain[] {
-  const search = initialSearch(states);
-  let k = 0;
-  for (let guard = 0; guard < 4 * states.length + 4; guard++) {
-    const keepers = [...search.forced, ...search.optional.slice(0, k)];
-    const drainSet = search.candidates.filter((s) => !keepers.includes(s)).sort(byShare);
-    if (drainSet.length === 0) return [];
-    const trial = tryDrain(drainSet, home, keepers);
-    if (trial.ok) {
-      home.splice(0, home.length, ...trial.home);
-      return trial.drains;
+export function planLocation(states: EdgeNodeState[], home: Room[]): Drain[] {
+  const drained = new Set<EdgeNodeState>();
+  const kept = new Set<EdgeNodeState>();
+  const drains: Drain[] = [];
+  const order = states.filter((s) => s.blockers === 0 && s.movable.length > 0).sort(drainOrder);
+  for (const state of order) {
+    if (kept.has(state)) continue;
+    const targets = states.filter((t) => t !== state && !drained.has(t) && receives(t));
+    const trial = tryDrain(state, home, targets);
+    if (!trial.ok) continue;
+    home.splice(0, home.length, ...trial.home);
+    targets.forEach((t, i) => (t.room = trial.keepers[i]));
+    for (const a of trial.assignments) {
+      const t = targets.find((x) => x.room === a.target);
+      if (t) kept.add(t);
     }
-    if (k < search.optional.length) k += 1;
-    else {
-      giveUp(search, trial.failed);
-      k = 0;
-    }
+    drained.add(state);
+    drains.push({ state, assignments: trial.assignments });
   }
-  return [];
+  return drains;
 }
