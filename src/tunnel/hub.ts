@@ -11,7 +11,7 @@ import { MuxSession, ResetCode, type MuxOptions, type MuxStream } from './mux/in
 import { peerIdentity, type CertInfo } from './pki/inspect.ts';
 import { RevocationList } from './pki/revocation.ts';
 import { PolicyIndex, type Policy } from './policy.ts';
-import type { EndpointResolver } from './resolver.ts';
+import type { Endpoint, EndpointResolver } from './resolver.ts';
 import { splice } from './splice.ts';
 
 export interface TlsMaterial {
@@ -206,25 +206,32 @@ export class Hub {
       stream.reset(ResetCode.FORBIDDEN, `${service} is not allowed for ${location}`);
       return;
     }
-    const peer = this.openToEdge(service, location);
-    if (peer) {
-      splice(stream, peer);
-      return;
-    }
-    this.metrics.trackStream(location, 'edge-to-main', stream);
-    void this.toEndpoints(location, stream);
+    void this.route(link.location, stream);
   }
 
-  private async toEndpoints(location: string, stream: MuxStream): Promise<void> {
+  /** Main endpoints when the service has any (closest), else a spoke serving it (edge→edge). */
+  private async route(location: string, stream: MuxStream): Promise<void> {
+    let endpoints: Endpoint[];
+    try {
+      endpoints = await this.opts.resolver.resolve(stream.target);
+    } catch (err) {
+      endpoints = [];
+      this.log.warn({ service: stream.target, err: (err as Error).message }, 'endpoint resolution failed');
+    }
+    if (endpoints.length > 0) {
+      this.metrics.trackStream(location, 'edge-to-main', stream);
+      return this.toEndpoints(location, stream, endpoints);
+    }
+    const peer = this.openToEdge(stream.target, location);
+    if (peer) return splice(stream, peer);
+    this.metrics.connectErrors.labels(location, 'no-route').inc();
+    stream.reset(ResetCode.NO_ROUTE, `no endpoints for ${stream.target}`);
+  }
+
+  private async toEndpoints(location: string, stream: MuxStream, endpoints: Endpoint[]): Promise<void> {
     const started = process.hrtime.bigint();
     let socket: net.Socket;
     try {
-      const endpoints = await this.opts.resolver.resolve(stream.target);
-      if (endpoints.length === 0) {
-        this.metrics.connectErrors.labels(location, 'no-route').inc();
-        stream.reset(ResetCode.NO_ROUTE, `no endpoints for ${stream.target}`);
-        return;
-      }
       socket = await this.dialer.dial(endpoints);
     } catch (err) {
       this.metrics.connectErrors.labels(location, 'connect').inc();
