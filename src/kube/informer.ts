@@ -25,12 +25,19 @@ export function watchCollection<T extends KubernetesObject>(
   log: Logger,
   opts: { labelSelector?: string } = {},
 ): WatchedCollection<T> {
-  const informer = makeInformer<T>(kc, path, listFn, opts.labelSelector);
+  let resolveSynced!: () => void;
+  const syncedP = new Promise<void>((r) => (resolveSynced = r));
+  // Synced means the first list is in the cache: client-node emits 'connect' before listing and its
+  // start() resolves even when the list failed, so neither of those can tell.
+  const listed: ListPromise<T> = async () => {
+    const list = await listFn();
+    setImmediate(resolveSynced);
+    return list;
+  };
+  const informer = makeInformer<T>(kc, path, listed, opts.labelSelector);
   const handlers: ((obj: T, deleted: boolean) => void)[] = [];
   let stopped = false;
   let backoff = 200;
-  let resolveSynced!: () => void;
-  const syncedP = new Promise<void>((r) => (resolveSynced = r));
   const emit = (obj: T, deleted: boolean) => {
     for (const h of handlers) h(obj, deleted);
   };
@@ -39,7 +46,6 @@ export function watchCollection<T extends KubernetesObject>(
   informer.on('delete', (o) => emit(o, true));
   informer.on('connect', () => {
     backoff = 200;
-    resolveSynced();
   });
   informer.on('error', (err: unknown) => {
     if (stopped) return;
@@ -50,11 +56,11 @@ export function watchCollection<T extends KubernetesObject>(
       if (!stopped) informer.start().catch(() => undefined);
     }, wait).unref();
   });
-  informer.start().then(resolveSynced, (err: unknown) => informer_error(err));
+  informer.start().catch((err: unknown) => informer_error(err));
   function informer_error(err: unknown): void {
     log.debug({ path, err: String(err) }, 'initial list failed; retrying');
     setTimeout(() => {
-      if (!stopped) informer.start().then(resolveSynced, informer_error);
+      if (!stopped) informer.start().catch(informer_error);
     }, backoff).unref();
     backoff = Math.min(backoff * 2, 10_000);
   }
