@@ -70,11 +70,11 @@ test('an edge node going NotReady or away is mirrored: NotReady, then the virtua
   try {
     const { core } = w.mainClients;
     await eventually('Ready', async () => readyOf(await core.readNode({ name: 'edge1-node-1' })) === 'True');
-    // The edge node's own Ready goes False (its kubelet reports a problem).
+    // The edge node's kubelet stops and its Ready goes False.
+    w.edges[0].sim.pauseNode('edge1-node-1');
     await w.edges[0].clients.core.patchNodeStatus(
       { name: 'edge1-node-1', body: [{ op: 'replace', path: '/status/conditions', value: [{ type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down', lastHeartbeatTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }] }] },
     );
-    w.edges[0].sim.pauseNode('edge1-node-1');
     await eventually('mirrored NotReady', async () => readyOf(await core.readNode({ name: 'edge1-node-1' })) === 'False');
     await w.edges[0].clients.core.deleteNode({ name: 'edge1-node-1' });
     await eventually('virtual node deleted', async () => {
