@@ -1,0 +1,126 @@
+// `omni gateway`: the hub and spoke gateways of the cross-cluster tunnel, and their certificates.
+import type { Command } from 'commander';
+import { initCa, issueToFiles, revokeInFile, runHub, runSpoke, type Running } from '../../tunnel/cli.ts';
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function untilSignal(running: Promise<Running>): Promise<void> {
+  const r = await running;
+  await waitForSignal();
+  await r.close();
+}
+
+function bytes(v: string): number {
+  const m = /^(\d+)(Ki|Mi)?$/.exec(v);
+  if (!m) throw new Error(`--window: expected bytes such as 8Mi, got "${v}"`);
+  return Number(m[1]) * (m[2] === 'Mi' ? 1 << 20 : m[2] === 'Ki' ? 1 << 10 : 1);
+}
+
+interface TlsFlags {
+  cert: string;
+  key: string;
+  ca: string;
+}
+
+const tlsFiles = (f: TlsFlags): TlsFlags => ({ cert: f.cert, key: f.key, ca: f.ca });
+
+function registerHub(gw: Command): void {
+  gw.command('hub')
+    .description('Run the hub gateway (main cluster): mutual-TLS server the spokes dial')
+    .option('--listen <host:port>', 'address spokes dial', '0.0.0.0:8443')
+    .requiredOption('--cert <file>', 'hub certificate (PEM)')
+    .requiredOption('--key <file>', 'hub private key (PEM)')
+    .requiredOption('--ca <file>', 'omni CA certificate (PEM)')
+    .requiredOption('--policy <file>', 'allow-list per edge location (YAML/JSON: locations.<name>.allow/serves); reloaded on change')
+    .option('--endpoints <file>', 'static endpoints: {"ns/svc:port": ["host:port", …]}')
+    .option('--revocations <file>', 'revocation list (JSON); reloaded on change, revoked connections are closed')
+    .option('--listener <ns/svc:port=[host:]port>', 'local listener for an edge-backed service (repeatable)', collect, [])
+    .option('--metrics <host:port>', 'serve Prometheus metrics at /metrics')
+    .option('--window <bytes>', 'per-stream flow-control window (e.g. 8Mi)')
+    .action(async (f: TlsFlags & { listen: string; policy: string; endpoints?: string; revocations?: string; listener: string[]; metrics?: string; window?: string }) =>
+      untilSignal(
+        runHub({
+          listen: f.listen,
+          tls: tlsFiles(f),
+          policyFile: f.policy,
+          endpointsFile: f.endpoints,
+          revocationsFile: f.revocations,
+          listeners: f.listener,
+          metrics: f.metrics,
+          window: f.window ? bytes(f.window) : undefined,
+        }),
+      ),
+    );
+}
+
+function registerSpoke(gw: Command): void {
+  gw.command('spoke')
+    .description('Run a spoke gateway (edge cluster): dials the hub, outbound only')
+    .requiredOption('--hub <host:port>', 'hub address')
+    .option('--server-name <name>', 'name expected in the hub certificate (default: the hub host)')
+    .requiredOption('--location <name>', 'edge location (must match the certificate)')
+    .requiredOption('--cert <file>', 'edge-location certificate (PEM); reloaded on change (rotation)')
+    .requiredOption('--key <file>', 'private key (PEM)')
+    .requiredOption('--ca <file>', 'omni CA certificate (PEM)')
+    .option('--endpoints <file>', 'local endpoints of services this location serves: {"ns/svc:port": ["host:port"]}')
+    .option('--listener <ns/svc:port=[host:]port>', 'local listener for a main-cluster service (repeatable)', collect, [])
+    .option('--metrics <host:port>', 'serve Prometheus metrics at /metrics')
+    .option('--window <bytes>', 'per-stream flow-control window (e.g. 8Mi)')
+    .action(async (f: TlsFlags & { hub: string; serverName?: string; location: string; endpoints?: string; listener: string[]; metrics?: string; window?: string }) =>
+      untilSignal(
+        runSpoke({
+          hub: f.hub,
+          serverName: f.serverName,
+          location: f.location,
+          tls: tlsFiles(f),
+          endpointsFile: f.endpoints,
+          listeners: f.listener,
+          metrics: f.metrics,
+          window: f.window ? bytes(f.window) : undefined,
+        }),
+      ),
+    );
+}
+
+function registerPki(gw: Command): void {
+  gw.command('init-ca')
+    .description("Create omni's tunnel CA (ca.crt, ca.key) in a directory")
+    .requiredOption('--dir <dir>', 'output directory')
+    .action((f: { dir: string }) => void process.stdout.write(`${initCa(f.dir)}\n`));
+  gw.command('issue')
+    .description('Issue a certificate: an edge location (--location) or the hub (--dns/--ip)')
+    .requiredOption('--ca-dir <dir>', 'directory holding ca.crt and ca.key')
+    .requiredOption('--out <prefix>', 'writes <prefix>.crt and <prefix>.key')
+    .option('--location <name>', 'edge location')
+    .option('--dns <name>', 'hub DNS name (repeatable)', collect, [])
+    .option('--ip <addr>', 'hub IP address (repeatable)', collect, [])
+    .option('--days <n>', 'validity in days', (v) => Number(v))
+    .action((f: { caDir: string; out: string; location?: string; dns: string[]; ip: string[]; days?: number }) => {
+      const r = issueToFiles({ caDir: f.caDir, out: f.out, location: f.location, hubDns: f.dns, hubIps: f.ip, validityDays: f.days });
+      process.stdout.write(`${r.cert} serial ${r.serial}\n`);
+    });
+  gw.command('revoke')
+    .description('Add a certificate serial or a whole edge location to a revocation list file')
+    .requiredOption('--list <file>', 'revocation list (JSON)')
+    .option('--serial <hex>', 'certificate serial')
+    .option('--location <name>', 'every certificate of this edge location issued so far')
+    .option('--reason <text>', 'why')
+    .action((f: { list: string; serial?: string; location?: string; reason?: string }) => {
+      if (!f.serial && !f.location) throw new Error('give --serial or --location');
+      revokeInFile(f.list, { serial: f.serial, location: f.location, reason: f.reason });
+    });
+}
+
+export function registerGateway(program: Command): void {
+  const gw = program.command('gateway').description('Cross-cluster tunnel gateways (hub and spoke) with mutual TLS');
+  registerHub(gw);
+  registerSpoke(gw);
+  registerPki(gw);
+}
