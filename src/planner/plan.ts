@@ -17,6 +17,8 @@ export interface PlanDetails {
   plan: Plan;
   /** Cost of first-fit-decreasing onto each group's cheapest compatible offering (for comparison). */
   baselinePricePerHour: number;
+  /** Pods the baseline could not place (template limits). */
+  baselineUnplaced: number;
   context: PackContext;
   counts: number[];
 }
@@ -25,7 +27,8 @@ export function plan(input: PlanInput): Plan {
   return planWithDetails(input).plan;
 }
 
-export function planWithDetails(input: PlanInput): PlanDetails {
+export function planWithDetails(unordered: PlanInput): PlanDetails {
+  const input = canonicalOrder(unordered);
   const locations = planLocations(input.main, input.edgeLocations);
   const kindSet = buildKinds(input.catalog, input.nodeTemplates, locations, {
     daemonSets: input.daemonSets ?? [],
@@ -45,8 +48,24 @@ export function planWithDetails(input: PlanInput): PlanDetails {
   return {
     plan: { nodes, existing: existingOutput(rooms), unschedulable, totalPricePerHour },
     baselinePricePerHour: roundPrice(baseline.cost),
+    baselineUnplaced: baseline.unplaced.reduce((a, b) => a + b, 0),
     context: ctx,
     counts,
+  };
+}
+
+/** Templates, edge locations and existing nodes by name, so input order never changes the plan. */
+function canonicalOrder(input: PlanInput): PlanInput {
+  const byName =
+    <T>(name: (t: T) => string) =>
+    (a: T, b: T) =>
+      compareStrings(name(a), name(b));
+  return {
+    ...input,
+    nodeTemplates: [...input.nodeTemplates].sort(byName((t) => t.metadata.name)),
+    edgeLocations: [...input.edgeLocations].sort(byName((e) => e.metadata.name)),
+    existingNodes: [...(input.existingNodes ?? [])].sort(byName((n) => n.name)),
+    daemonSets: [...(input.daemonSets ?? [])].sort(byName((d) => `${d.namespace}/${d.name}`)),
   };
 }
 

@@ -1,16 +1,15 @@
-// Required topology spread on zone: a spread group is split evenly over the zones where its best
-// kind is offered, each part pinned to its zone, so zone counts differ by at most one.
+// Required topology spread on zone: a spread group is split evenly over every zone where it could
+// run, each part pinned to its zone, so zone counts differ by at most one whichever zones the plan
+// ends up using (a zone left empty would otherwise count as a domain with no pods).
 import type { NodeKind } from './kinds.ts';
 import type { PodGroup } from './groups.ts';
 import { emptyGroup, fillCompat } from './groups.ts';
 import { compareStrings } from './locations.ts';
-import { rankedChoices } from './search.ts';
 import type { PackContext } from './pack.ts';
 
 export function splitForSpread(ctx: PackContext, group: PodGroup, firstIndex: number): PodGroup[] {
-  const best = rankedChoices(ctx, group, group.pods.length)[0];
-  if (!best) return [group];
-  const zones = zonesOfSameOffering(ctx.kinds, group, ctx.kinds[best.kind]);
+  const zones = zonesOf(ctx.kinds, group);
+  if (zones.length === 0) return [group];
   const parts: PodGroup[] = [];
   zones.forEach((zone, i) => {
     const share =
@@ -30,18 +29,8 @@ export function splitForSpread(ctx: PackContext, group: PodGroup, firstIndex: nu
   return parts;
 }
 
-function zonesOfSameOffering(kinds: readonly NodeKind[], group: PodGroup, best: NodeKind): string[] {
+function zonesOf(kinds: readonly NodeKind[], group: PodGroup): string[] {
   const zones = new Set<string>();
-  for (const k of group.compat) {
-    const kind = kinds[k];
-    if (
-      kind.template === best.template &&
-      kind.location === best.location &&
-      kind.lifecycle === best.lifecycle &&
-      kind.offering.instanceType === best.offering.instanceType
-    ) {
-      zones.add(kind.offering.zone);
-    }
-  }
+  for (const k of group.compat) zones.add(kinds[k].offering.zone);
   return [...zones].sort(compareStrings);
 }

@@ -167,7 +167,10 @@ function checkLimits(input: PlanInput, plan: Plan, kinds: Map<string, NodeKind>)
   return problems;
 }
 
-/** Zone spread: among new nodes whose zone the pod may use, matching pods per zone differ by ≤ maxSkew. */
+/**
+ * Zone spread: over the zones of new nodes the pod could run on (taints honoured), matching pods per
+ * zone differ by at most maxSkew. Existing nodes are not counted (see docs/sections/planner.md).
+ */
 function checkSpread(plan: Plan, kinds: Map<string, NodeKind>, pods: Map<string, PlannerPod>): string[] {
   const problems: string[] = [];
   const placed = plan.nodes.flatMap((n) => n.pods.map((k) => ({ pod: pods.get(k), zone: n.zone })));
@@ -184,7 +187,7 @@ function checkSpread(plan: Plan, kinds: Map<string, NodeKind>, pods: Map<string,
           plan.nodes
             .filter((n) => {
               const k = kinds.get(identity(n));
-              return k !== undefined && matchesNodeConstraints(k.labels, pod.nodeSelector, pod.affinityTerms);
+              return k !== undefined && podFitsKind(pod, k);
             })
             .map((n) => n.zone),
         );
