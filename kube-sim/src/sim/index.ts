@@ -9,6 +9,12 @@ import { simulatedLogs } from '../controllers/kubelet/logs.ts';
 import { SimScheduler, type SchedulerOptions } from '../controllers/scheduler/scheduler.ts';
 import { ReplicaSetController } from '../controllers/workloads/replicaset.ts';
 import { DeploymentController } from '../controllers/workloads/deployment.ts';
+import { JobController } from '../controllers/workloads/job.ts';
+import { DaemonSetController } from '../controllers/workloads/daemonset.ts';
+import { StatefulSetController } from '../controllers/workloads/statefulset.ts';
+import { EndpointsController } from '../controllers/network/endpoints.ts';
+import { DisruptionController } from '../controllers/disruption/disruption.ts';
+import { NodeLifecycleController, type NodeLifecycleOptions } from '../controllers/nodes/node-lifecycle.ts';
 import { addSimulatedNodes, pauseNode, resumeNode, type SimulatedNodeOptions } from './nodes.ts';
 
 export interface SimulatedClusterOptions extends KubeSimOptions {
@@ -20,6 +26,9 @@ export interface SimulatedClusterOptions extends KubeSimOptions {
   kubeletDelaySeconds?: number;
   kubelet?: KubeletOptions | false;
   scheduler?: SchedulerOptions | false;
+  /** Heartbeat age after which a node goes Ready=Unknown and gets the unreachable taints. Default 40. */
+  nodeMonitorGracePeriodSeconds?: number;
+  nodeLifecycle?: NodeLifecycleOptions | false;
   /** Workload controllers to run; each defaults to on. */
   controllers?: WorkloadControllers;
 }
@@ -27,11 +36,23 @@ export interface SimulatedClusterOptions extends KubeSimOptions {
 export interface WorkloadControllers {
   deployment?: boolean;
   replicaSet?: boolean;
+  job?: boolean;
+  daemonSet?: boolean;
+  statefulSet?: boolean;
+  /** Endpoints and EndpointSlices for Services with selectors. */
+  endpoints?: boolean;
+  /** PodDisruptionBudget status. */
+  disruption?: boolean;
 }
 
 const WORKLOADS: { key: keyof WorkloadControllers; make: (ctx: ControllerContext) => SimController }[] = [
   { key: 'replicaSet', make: (ctx) => new ReplicaSetController(ctx) },
   { key: 'deployment', make: (ctx) => new DeploymentController(ctx) },
+  { key: 'job', make: (ctx) => new JobController(ctx) },
+  { key: 'daemonSet', make: (ctx) => new DaemonSetController(ctx) },
+  { key: 'statefulSet', make: (ctx) => new StatefulSetController(ctx) },
+  { key: 'endpoints', make: (ctx) => new EndpointsController(ctx) },
+  { key: 'disruption', make: (ctx) => new DisruptionController(ctx) },
 ];
 
 export interface SimulatedCluster extends KubeSim {
@@ -50,6 +71,9 @@ function controllersFor(ctx: ControllerContext, opts: SimulatedClusterOptions): 
   const out: SimController[] = [];
   if (opts.kubelet !== false) out.push(new SimKubelet(ctx, { podStartSeconds: opts.kubeletDelaySeconds, ...(opts.kubelet || {}) }));
   if (opts.scheduler !== false) out.push(new SimScheduler(ctx, opts.scheduler || {}));
+  if (opts.nodeLifecycle !== false) {
+    out.push(new NodeLifecycleController(ctx, { nodeMonitorGracePeriodSeconds: opts.nodeMonitorGracePeriodSeconds, ...(opts.nodeLifecycle || {}) }));
+  }
   for (const w of WORKLOADS) if (opts.controllers?.[w.key] !== false) out.push(w.make(ctx));
   return out;
 }

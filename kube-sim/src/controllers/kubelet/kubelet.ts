@@ -8,7 +8,7 @@ import { microTime } from '../../util/clock.ts';
 import { EXIT_CODE, PAUSED, RUN_SECONDS, SIMULATED } from '../../sim/annotations.ts';
 import type { ControllerContext } from '../shared/context.ts';
 import { WorkQueue } from '../shared/queue.ts';
-import { annotationsOf, controllerRef, isDeleting, keyOf, metaOf, nameOf, phaseOf, specOf, splitKey, statusOf, uidOf } from '../shared/pods.ts';
+import { annotationsOf, controllerRef, isDeleting, isPodReady, keyOf, metaOf, nameOf, phaseOf, specOf, splitKey, statusOf, uidOf } from '../shared/pods.ts';
 import { IpPool, nodeIpFor, podCidrFor } from './ip-pool.ts';
 import { healthyConditions, initializedStatus, internalIP, isHealthy, KUBELET_VERSION } from './node-status.ts';
 import { finishedStatus, runningStatus } from './pod-status.ts';
@@ -254,7 +254,7 @@ export class SimKubelet implements SimController {
     if (isDeleting(pod)) return this.finishDeletion(key, pod);
     const phase = phaseOf(pod);
     if (phase === 'Pending') this.startPod(key, pod, state);
-    else if (phase === 'Running') this.maybeFinish(key, pod);
+    else if (phase === 'Running') this.syncRunning(key, pod, state);
   }
 
   private startPod(key: string, pod: JsonObject, state: SimNode): void {
@@ -271,6 +271,19 @@ export class SimKubelet implements SimController {
     this.runningSince.set(key, now);
     this.recordStart(updated, state.name);
     this.maybeFinish(key, updated);
+  }
+
+  /** A live kubelet puts Ready back after the node controller marked its pods not ready. */
+  private syncRunning(key: string, pod: JsonObject, state: SimNode): void {
+    const ip = statusOf(pod).podIP as string | undefined;
+    if (!isPodReady(pod) && ip) {
+      const { namespace, name } = splitKey(key);
+      const now = this.ctx.clock.now();
+      pod = this.ctx.api.mutate(this.podType, namespace, name, (draft) => {
+        draft.status = runningStatus(draft, { hostIP: state.hostIP, podIP: ip }, now);
+      }, { subresource: 'status' });
+    }
+    this.maybeFinish(key, pod);
   }
 
   private recordStart(pod: JsonObject, node: string): void {

@@ -20,7 +20,8 @@ function condition(prev: JsonObject[], c: { type: string; status: string; reason
 }
 
 /** A Deployment's status from its ReplicaSets, with the Available and Progressing conditions. */
-export function deploymentStatus(d: JsonObject, newRS: JsonObject, all: JsonObject[], n: RolloutNumbers, now: number): JsonObject {
+export function deploymentStatus(d: JsonObject, sets: { newRS: JsonObject; all: JsonObject[] }, n: RolloutNumbers, now: number): JsonObject {
+  const { newRS, all } = sets;
   const sum = (f: string) => all.reduce((acc, rs) => acc + num(rs, f), 0);
   const replicas = sum('replicas');
   const available = sum('availableReplicas');

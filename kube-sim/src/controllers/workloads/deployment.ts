@@ -70,7 +70,7 @@ export class DeploymentController extends WorkloadController {
     const hash = templateHash(specOf(d).template, Number(statusOf(d).collisionCount ?? 0));
     const newRS = all.find((rs) => labelsOf(rs)[HASH] === hash);
     if (!newRS) return;
-    this.writeStatus(d, deploymentStatus(d, newRS, all, n, this.ctx.clock.now()));
+    this.writeStatus(d, deploymentStatus(d, { newRS, all }, n, this.ctx.clock.now()));
     const revision = annotationsOf(newRS)[REVISION];
     if (revision && annotationsOf(d)[REVISION] !== revision) {
       this.ctx.api.mutate(this.type, namespaceOf(d), nameOf(d), (draft) => {
