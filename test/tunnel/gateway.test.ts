@@ -57,8 +57,8 @@ test('a slow reader behind the tunnel pushes back on the writer instead of buffe
 });
 
 test('a location cannot reach a service outside its allow-list', async () => {
-  const got = await roundTrip(w.portB(SVC.mainWeb), 'GET / HTTP/1.0\r\n\r\n');
-  assert.equal(got.length, 0);
+  // The spoke answers the refused stream with a TCP reset to the local client.
+  await assert.rejects(roundTrip(w.portB(SVC.mainWeb), 'GET / HTTP/1.0\r\n\r\n'), /ECONNRESET/);
   const s = await w.spokeB.openStream(SVC.edgeApi);
   const err = await new Promise<Error>((r) => s.on('error', r));
   assert.ok(err instanceof StreamResetError && err.code === ResetCode.FORBIDDEN, String(err));
