@@ -1,3 +1,4 @@
+import { Agent as HttpsAgent } from 'node:https';
 import {
   AppsV1Api,
   CoordinationV1Api,
@@ -23,7 +24,25 @@ export interface KubeClients {
   objects: KubernetesObjectApi;
 }
 
-export function makeClients(kc: KubeConfig): KubeClients {
+/**
+ * Makes API calls (not watches) share one keep-alive connection pool: client-node builds a new
+ * agent, hence a new TLS connection, for every request (~20 ms each against kube-sim; ~4 ms reused).
+ */
+export function reuseConnections(kc: KubeConfig, maxSockets = 8): KubeConfig {
+  const original = kc.applySecurityAuthentication.bind(kc);
+  let pooled: HttpsAgent | undefined;
+  kc.applySecurityAuthentication = async (context) => {
+    await original(context);
+    const fresh = context.getAgent();
+    if (!(fresh instanceof HttpsAgent)) return;
+    pooled ??= new HttpsAgent({ ...fresh.options, keepAlive: true, maxSockets });
+    context.setAgent(pooled);
+  };
+  return kc;
+}
+
+export function makeClients(kc: KubeConfig, opts: { maxSockets?: number } = {}): KubeClients {
+  if (opts.maxSockets) reuseConnections(kc, opts.maxSockets);
   return {
     kc,
     core: kc.makeApiClient(CoreV1Api),
