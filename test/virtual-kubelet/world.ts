@@ -34,7 +34,7 @@ export const FAST: Partial<VirtualKubeletOptions> = {
 
 export async function startWorld(opts: { edges?: number; nodesPerEdge?: number; options?: Partial<VirtualKubeletOptions> } = {}): Promise<World> {
   const main = await startSimulatedCluster({ name: 'main', kubeletDelaySeconds: 0 });
-  const mainClients = makeClients(loadKubeConfig({ yaml: main.kubeconfigYaml }));
+  const mainClients = makeClients(loadKubeConfig({ yaml: main.kubeconfigYaml }), { maxSockets: 8 });
   const edges: EdgeWorld[] = [];
   for (let i = 0; i < (opts.edges ?? 1); i++) {
     const name = `gcp-us-central${i + 1}`;
@@ -44,7 +44,7 @@ export async function startWorld(opts: { edges?: number; nodesPerEdge?: number; 
       scheduler: false,
       nodes: { count: opts.nodesPerEdge ?? 2, namePrefix: `edge${i + 1}-node-`, region: `us-central${i + 1}`, zones: [`us-central${i + 1}-a`], instanceType: 'n2-standard-8', cpu: 8, memoryGiB: 32, maxPods: 1000 },
     });
-    const clients = makeClients(loadKubeConfig({ yaml: sim.kubeconfigYaml }));
+    const clients = makeClients(loadKubeConfig({ yaml: sim.kubeconfigYaml }), { maxSockets: 8 });
     edges.push({ name, sim, clients, spec: { name, clients, cloud: 'gcp', region: `us-central${i + 1}` } });
   }
   const log = makeLogger('vk-test');
