@@ -37,6 +37,7 @@ test('e2e: pods offloaded while the main cluster was full come home when it has 
     assert.ok(wouldEvents.items.length > 0);
 
     await eventually('local pods at home', async () => (await podsOf(w, 'local')).every((p) => p.spec?.nodeName && !isEdge(p.spec.nodeName)));
+    await w.clients.core.createNamespace({ body: { metadata: { name: 'castai-omni' } } });
     const evictor = w.startEvictor({ maxEvictionsPerCycle: 20, coolDownSeconds: 600 });
     ready.reset();
     const moved: Move[] = [];
@@ -54,6 +55,9 @@ test('e2e: pods offloaded while the main cluster was full come home when it has 
     assert.equal(localOnEdge, false, 'a pod that does not tolerate the edge taint never lands on an edge node');
     assert.deepEqual(await evictor.runOnce(), [], 'nothing more to do');
     assert.ok(evictor.recentlyMovedHome(moved[0].owner.uid));
+    const restarted = w.startEvictor({ dryRun: true });
+    await restarted.runOnce();
+    assert.ok(restarted.recentlyMovedHome(moved[0].owner.uid), 'the cool-down survives a restart (ConfigMap castai-omni/omni-evictor-cool-down)');
 
     const moves = await w.clients.core.listNamespacedEvent({ namespace: 'default', fieldSelector: 'reason=EvictorMoved' });
     assert.ok(moves.items.some((e) => e.involvedObject.kind === 'Pod' && e.source?.component === 'omni-evictor'));
