@@ -26,9 +26,9 @@ export interface Bar {
 /** One bar per item, longest = largest value; labels left, values right. */
 export function barChart(bars: Bar[], format: (v: number) => string, title: string): SVGSVGElement {
   const rowH = 26;
-  const labelW = 230;
+  const labelW = 200;
   const width = 760;
-  const barW = width - labelW - 90;
+  const barW = width - labelW - 260;
   const height = bars.length * rowH + 10;
   const max = Math.max(...bars.map((b) => b.value), 1e-9);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': title });
@@ -37,9 +37,9 @@ export function barChart(bars: Bar[], format: (v: number) => string, title: stri
     const w = Math.max(2, (b.value / max) * barW);
     svg.append(
       s('text', { x: 0, y: y + 16, class: 'chart-label' }, b.label),
-      s('text', { x: 150, y: y + 16, class: 'chart-note' }, b.note),
       s('rect', { x: labelW, y: y + 4, width: w, height: rowH - 10, rx: 3, fill: b.colour, opacity: 0.85 }),
-      s('text', { x: labelW + w + 6, y: y + 16, class: 'chart-value' }, format(b.value)),
+      s('text', { x: labelW + w + 8, y: y + 16, class: 'chart-value' }, format(b.value)),
+      s('text', { x: labelW + w + 62, y: y + 16, class: 'chart-note' }, b.note),
     );
   });
   return svg;

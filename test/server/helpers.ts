@@ -134,7 +134,7 @@ export function nodeClaim(name: string, nodeName: string, location: string): Rec
           chosen,
           reason: 'cheapest of 12 offerings that fit the L4 pod; the main region has no L4 capacity',
           compatibleOfferings: 12,
-          alternatives: [{ ...chosen, location: 'main', cloud: 'aws', region: 'us-east-1', instanceType: 'g6.2xlarge', pricePerHour: 0.48, rejected: '55% dearer' }],
+          alternatives: [{ ...chosen, location: 'main', cloud: 'aws', region: 'us-east-1', zone: 'us-east-1a', instanceType: 'g6.2xlarge', pricePerHour: 0.48, rejected: '55% dearer' }],
         }),
       },
     },

@@ -54,7 +54,7 @@ export function priceQuery(params: URLSearchParams): OfferingQuery {
   };
 }
 
-/** Cheapest $/GPU-hour per cloud region among the matching offerings, cheapest first (the chart's bars). */
+/** Cheapest $/GPU-hour per cloud region among the matching offerings (the chart's bars). */
 export function cheapestPerLocation(catalog: Catalog, q: OfferingQuery): PriceByLocation[] {
   const best = new Map<string, PriceByLocation>();
   for (const o of catalog.query({ ...q, limit: undefined, minGpuCount: Math.max(1, q.minGpuCount ?? 1) })) {
@@ -66,7 +66,19 @@ export function cheapestPerLocation(catalog: Catalog, q: OfferingQuery): PriceBy
       best.set(key, { cloud: o.cloud, region: o.region, instanceType: o.instanceType, gpuName: o.gpuName, gpuCount: o.gpuCount, pricePerGpuHour: row.pricePerGpuHour });
     }
   }
-  return [...best.values()].sort((a, b) => a.pricePerGpuHour - b.pricePerGpuHour).slice(0, 24);
+  return pickBars([...best.values()].sort((a, b) => a.pricePerGpuHour - b.pricePerGpuHour));
+}
+
+const BARS = 20;
+
+/** The cheapest regions overall, plus each cloud's cheapest so every cloud shows up; cheapest first. */
+function pickBars(sorted: PriceByLocation[]): PriceByLocation[] {
+  const picked = new Set(sorted.slice(0, BARS - 4));
+  for (const cloud of new Set(sorted.map((b) => b.cloud))) {
+    const first = sorted.find((b) => b.cloud === cloud);
+    if (first) picked.add(first);
+  }
+  return sorted.filter((b) => picked.has(b));
 }
 
 export function pricesView(catalog: Catalog, params: URLSearchParams): PricesView {
