@@ -11,3 +11,15 @@ export type { JsonObject } from './util/json.ts';
 export type { ResourceType } from './registry/resource-type.ts';
 export type { Kubeconfig } from './server/kubeconfig.ts';
 export type { LogProvider } from './server/resource-handler.ts';
+export {
+  startSimulatedCluster,
+  type SimulatedCluster,
+  type SimulatedClusterOptions,
+  type WorkloadControllers,
+} from './sim/index.ts';
+export { addSimulatedNodes, simulatedNode, pauseNode, resumeNode, parseNodeType, type SimulatedNodeOptions, type NodeTaint } from './sim/nodes.ts';
+export { allocatableFor, capacityFor, reservedCpuMillis, reservedMemoryBytes, type NodeShape } from './sim/allocatable.ts';
+export { SIMULATED, PAUSED, RUN_SECONDS, EXIT_CODE } from './sim/annotations.ts';
+export type { KubeletOptions } from './controllers/kubelet/kubelet.ts';
+export type { SchedulerOptions } from './controllers/scheduler/scheduler.ts';
+export type { NodeLifecycleOptions } from './controllers/nodes/node-lifecycle.ts';
