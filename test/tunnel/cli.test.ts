@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main } from '../../src/cli/main.ts';
+import { parseListener } from '../../src/tunnel/cli.ts';
+import { RevocationList, certInfo } from '../../src/tunnel/pki/index.ts';
+
+test('omni gateway init-ca / issue / revoke write usable files', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'omni-gw-cli-'));
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    assert.equal(await main(['node', 'omni', 'gateway', 'init-ca', '--dir', dir]), 0);
+    assert.equal(await main(['node', 'omni', 'gateway', 'issue', '--ca-dir', dir, '--out', join(dir, 'edge-x'), '--location', 'edge-x']), 0);
+    assert.equal(await main(['node', 'omni', 'gateway', 'issue', '--ca-dir', dir, '--out', join(dir, 'hub'), '--dns', 'hub.local', '--ip', '127.0.0.1']), 0);
+    const info = certInfo(readFileSync(join(dir, 'edge-x.crt'), 'utf8'));
+    assert.equal(info.location, 'edge-x');
+    const list = join(dir, 'revoked.json');
+    assert.equal(await main(['node', 'omni', 'gateway', 'revoke', '--list', list, '--serial', info.serial]), 0);
+    assert.equal(await main(['node', 'omni', 'gateway', 'revoke', '--list', list, '--location', 'edge-y']), 0);
+    const parsed = RevocationList.parse(readFileSync(list, 'utf8'));
+    assert.equal(parsed.isRevoked(info), true);
+    assert.equal(parsed.entries.length, 2);
+  } finally {
+    process.stdout.write = write;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('listener specs', () => {
+  assert.deepEqual(parseListener('default/db:5432=20000'), { service: 'default/db:5432', host: '0.0.0.0', port: 20000 });
+  assert.deepEqual(parseListener('default/db:5432=127.0.0.1:20001'), { service: 'default/db:5432', host: '127.0.0.1', port: 20001 });
+  assert.throws(() => parseListener('db=1'));
+  assert.throws(() => parseListener('default/db:5432=x'));
+});
