@@ -1,0 +1,61 @@
+// One onboarding pass over one EdgeLocation: the validated location, its place, the cloud target,
+// and the status being built (committed to the API server step by step).
+import type { CloudProvider, EdgeLocationTarget, FirewallIds, NetworkIds } from '../../clouds/types.ts';
+import type { Credentials } from '../../clouds/credentials.ts';
+import type { EdgeLocation } from '../../apis/index.ts';
+import { recordEvent, type Ctx, type EventNote } from './context.ts';
+import type { EdgeClusterInfo } from './ports.ts';
+import type { StoredKey } from './secrets.ts';
+import { statusPatch } from './status.ts';
+import { patchStatus, type EdgeLocationObject, type EdgeLocationStatus } from './store.ts';
+import type { ResolvedPlace } from './validate.ts';
+
+export interface Attempt {
+  ctx: Ctx;
+  obj: EdgeLocationObject;
+  location: EdgeLocation;
+  place: ResolvedPlace;
+  target: EdgeLocationTarget;
+  /** The status as this pass wants it; `committed` is what the API server has. */
+  status: EdgeLocationStatus;
+  committed: EdgeLocationStatus;
+  /** The onboarding credentials (undefined: the ambient ones) and the account they reach. */
+  adminCredentials?: Credentials;
+  admin?: CloudProvider;
+  network?: NetworkIds;
+  firewall?: FirewallIds;
+  identityKey?: StoredKey;
+  edgeCluster?: EdgeClusterInfo;
+}
+
+export function nowIso(a: Attempt): string {
+  return new Date(a.ctx.clock.now()).toISOString();
+}
+
+/** Writes the status changes of this pass so far (nothing when there are none). */
+export async function commit(a: Attempt): Promise<void> {
+  const patch = statusPatch(a.committed, a.status);
+  if (!patch) return;
+  const updated = await patchStatus(a.ctx.clients, a.location.metadata.name, patch);
+  a.obj = { ...a.obj, metadata: updated.metadata ?? a.obj.metadata };
+  a.committed = a.status;
+}
+
+export async function note(a: Attempt, e: EventNote): Promise<void> {
+  await recordEvent(a.ctx, a.obj, { ...e, secrets: [a.adminCredentials, a.identityKey?.credentials, ...(e.secrets ?? [])] });
+}
+
+/** What onboarding tells the cloud about the location. */
+export function targetOf(location: EdgeLocation, place: ResolvedPlace, clusterId: string): EdgeLocationTarget {
+  const { aws, gcp, oci } = location.spec;
+  const networkCidr = aws?.networking?.vpcCidr ?? gcp?.networking?.subnetCidr ?? oci?.networking?.vcnCidr;
+  const scope = gcp?.projectId ?? oci?.compartmentId ?? aws?.accountId;
+  return {
+    name: location.metadata.name,
+    clusterId,
+    region: place.region,
+    zones: place.zones,
+    ...(networkCidr ? { networkCidr } : {}),
+    ...(scope ? { scope } : {}),
+  };
+}

@@ -1,0 +1,17 @@
+// Public surface of the EdgeLocation controller: start it with its ports; the CLI reuses the checks.
+export { startEdgeLocationController, type EdgeLocationController } from './controller.ts';
+export type { EdgeLocationControllerDeps, EdgeLocationControllerOptions } from './context.ts';
+export type {
+  CloudProviders,
+  EdgeClusterInfo,
+  EdgeClusterProvisioner,
+  EdgeClusterRequest,
+  EdgeJoin,
+  EdgeReadyListener,
+  ProviderScope,
+  ReadyEdge,
+} from './ports.ts';
+export { FINALIZER, NAMESPACE, credentialsSecretName, kubeconfigSecretName, nodeConfigName } from './constants.ts';
+export { checkPlace, resolvePlace, EDGE_CLOUDS, PlaceError, type EdgeCloud, type ResolvedPlace } from './validate.ts';
+export { desiredNodeConfigSpec } from './node-config.ts';
+export { installCrds } from '../../kube/crds.ts';

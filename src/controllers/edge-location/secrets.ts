@@ -1,0 +1,115 @@
+// The location's Secrets in castai-omni: the onboarding credentials it references, the key of the
+// identity omni made for it, and its edge cluster's kubeconfig. Secret values never leave this file
+// except inside a Credentials object (which prints redacted).
+import type { CoreV1Api, V1Secret } from '@kubernetes/client-node';
+import { Credentials } from '../../clouds/credentials.ts';
+import { isConflict, isNotFound } from '../../kube/index.ts';
+import {
+  LOCATION_LABEL,
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  NAMESPACE,
+  credentialsSecretName,
+  kubeconfigSecretName,
+} from './constants.ts';
+import type { EdgeClusterInfo } from './ports.ts';
+
+/** The Secret a location references is missing: fixable by the user, so onboarding waits. */
+export class SecretNotFoundError extends Error {
+  constructor(readonly secret: string) {
+    super(`Secret ${NAMESPACE}/${secret} does not exist`);
+    this.name = 'SecretNotFoundError';
+  }
+}
+
+function decode(data: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+}
+
+function encode(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
+}
+
+async function readSecret(core: CoreV1Api, name: string): Promise<V1Secret | undefined> {
+  try {
+    return await core.readNamespacedSecret({ name, namespace: NAMESPACE });
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Credentials from a Secret: the key `principal` names the principal (access key id, service account
+ * email, user OCID); every other key is a secret value.
+ */
+export function credentialsFromSecret(secret: V1Secret): Credentials {
+  const { principal, keyId: _keyId, ...rest } = decode(secret.data);
+  return new Credentials(principal ?? secret.metadata?.name ?? 'unknown', rest);
+}
+
+export async function readReferencedCredentials(core: CoreV1Api, secretName: string): Promise<Credentials> {
+  const secret = await readSecret(core, secretName);
+  if (!secret) throw new SecretNotFoundError(secretName);
+  return credentialsFromSecret(secret);
+}
+
+export interface StoredKey {
+  keyId: string;
+  credentials: Credentials;
+}
+
+export async function readIdentityKey(core: CoreV1Api, location: string): Promise<StoredKey | undefined> {
+  const secret = await readSecret(core, credentialsSecretName(location));
+  if (!secret) return undefined;
+  const keyId = decode(secret.data).keyId ?? '';
+  return { keyId, credentials: credentialsFromSecret(secret) };
+}
+
+function ownedSecret(location: string, name: string, values: Record<string, string>): V1Secret {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace: NAMESPACE, labels: { [LOCATION_LABEL]: location, [MANAGED_BY_LABEL]: MANAGED_BY } },
+    type: 'Opaque',
+    data: encode(values),
+  };
+}
+
+async function upsert(core: CoreV1Api, body: V1Secret): Promise<void> {
+  const name = body.metadata?.name ?? '';
+  try {
+    await core.createNamespacedSecret({ namespace: NAMESPACE, body });
+  } catch (err) {
+    if (!isConflict(err)) throw err;
+    await core.replaceNamespacedSecret({ name, namespace: NAMESPACE, body });
+  }
+}
+
+export async function writeIdentityKey(core: CoreV1Api, location: string, key: StoredKey): Promise<void> {
+  const values = { ...key.credentials.reveal(), principal: key.credentials.principal, keyId: key.keyId };
+  await upsert(core, ownedSecret(location, credentialsSecretName(location), values));
+}
+
+export async function writeKubeconfig(core: CoreV1Api, location: string, info: EdgeClusterInfo): Promise<void> {
+  await upsert(core, ownedSecret(location, kubeconfigSecretName(location), { kubeconfig: info.kubeconfigYaml, endpoint: info.endpoint }));
+}
+
+/** Deletes the Secrets omni made for the location (never the user's referenced Secret). */
+export async function deleteLocationSecrets(core: CoreV1Api, location: string): Promise<void> {
+  for (const name of [credentialsSecretName(location), kubeconfigSecretName(location)]) {
+    try {
+      await core.deleteNamespacedSecret({ name, namespace: NAMESPACE });
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+}
+
+export async function ensureNamespace(core: CoreV1Api): Promise<void> {
+  try {
+    await core.createNamespace({ body: { metadata: { name: NAMESPACE } } });
+  } catch (err) {
+    if (!isConflict(err)) throw err;
+  }
+}
