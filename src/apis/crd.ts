@@ -99,25 +99,37 @@ export function toStructural(node: Json): JsonObject {
   if (intOrString) return intOrString;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
-    if (DROPPED_KEYS.has(key)) continue;
-    if (key === 'additionalProperties' && typeof value === 'boolean') continue;
-    out[key] = convertChild(key, value);
+    if (keepKey(key, value)) out[key] = convertChild(key, value);
   }
   if ('const' in node) out.enum = [node.const];
+  return withType(out);
+}
+
+function keepKey(key: string, value: Json): boolean {
+  return !DROPPED_KEYS.has(key) && !(key === 'additionalProperties' && typeof value === 'boolean');
+}
+
+/** Every structural node needs a type: infer it from an enum, or let an untyped value through. */
+function withType(out: JsonObject): JsonObject {
   if (out.type === undefined && Array.isArray(out.enum))
     out.type = typeof out.enum[0] === 'number' ? 'number' : 'string';
   if (out.type === undefined && out.anyOf === undefined) out['x-kubernetes-preserve-unknown-fields'] = true;
   return out;
 }
 
+const COMBINERS = new Set(['anyOf', 'allOf', 'oneOf']);
+
 function convertChild(key: string, value: Json): Json {
-  if (key === 'properties' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+  if (key === 'properties' && isObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toStructural(v)]));
   }
   if (key === 'items' || key === 'additionalProperties') return toStructural(value);
-  if ((key === 'anyOf' || key === 'allOf' || key === 'oneOf') && Array.isArray(value))
-    return value.map(toStructural);
+  if (COMBINERS.has(key) && Array.isArray(value)) return value.map(toStructural);
   return value;
+}
+
+function isObject(value: Json): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asIntOrString(node: JsonObject): JsonObject | null {

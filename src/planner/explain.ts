@@ -1,5 +1,5 @@
 // Why each new node got its offering: how many offerings could have held the same pods, and the next cheapest.
-import type { NodeExplanation } from './types.ts';
+import type { NodeExplanation, Resources } from './types.ts';
 import type { PackContext, OpenNode } from './pack.ts';
 import { usedOn } from './pack.ts';
 
@@ -13,18 +13,8 @@ export function explainNode(ctx: PackContext, node: OpenNode): NodeExplanation {
   const chosenId = identity(node.kind);
   let compatibleOfferings = 0;
   let next: number | undefined;
-  const c = ctx.columns.capacity;
   for (const k of ctx.groups[node.counts[0][0]].compat) {
-    const o = k * 5;
-    if (
-      c[o] < used.cpu ||
-      c[o + 1] < used.memory ||
-      c[o + 2] < used.ephemeral ||
-      c[o + 3] < used.gpu ||
-      c[o + 4] < used.pods
-    )
-      continue;
-    if (!node.counts.every(([h]) => ctx.groups[h].member[k] === 1)) continue;
+    if (!holds(ctx, node, used, k)) continue;
     compatibleOfferings++;
     if (next === undefined && identity(k) !== chosenId && ctx.kinds[k].price >= chosen.price) next = k;
   }
@@ -40,6 +30,22 @@ export function explainNode(ctx: PackContext, node: OpenNode): NodeExplanation {
       pricePerHour: kind.price,
     },
   };
+}
+
+/** Kind k may take every group on the node and has room for what the node uses. */
+function holds(ctx: PackContext, node: OpenNode, used: Resources, k: number): boolean {
+  const c = ctx.columns.capacity;
+  const o = k * 5;
+  if (
+    c[o] < used.cpu ||
+    c[o + 1] < used.memory ||
+    c[o + 2] < used.ephemeral ||
+    c[o + 3] < used.gpu ||
+    c[o + 4] < used.pods
+  ) {
+    return false;
+  }
+  return node.counts.every(([h]) => ctx.groups[h].member[k] === 1);
 }
 
 /** Same explanation for nodes of the same kind holding the same pod counts. */

@@ -93,18 +93,9 @@ export function fillCompat(group: PodGroup, kinds: readonly NodeKind[]): void {
   const list: number[] = [];
   const member = new Uint8Array(kinds.length);
   const perNodeOf = new Int32Array(kinds.length);
-  const placeOk = placeCache(group.proto);
-  const needsLabels =
-    group.proto.affinityTerms.length > 0 || Object.keys(group.proto.nodeSelector).length > 0;
+  const usable = kindFilter(group);
   for (const kind of kinds) {
-    if (kind.unavailable || !fits(group.proto.requests, kind.capacity)) continue;
-    if (group.zone !== undefined && kind.offering.zone !== group.zone) continue;
-    if (!placeOk(kind)) continue;
-    if (
-      needsLabels &&
-      !matchesNodeConstraints(kind.labels, group.proto.nodeSelector, group.proto.affinityTerms)
-    )
-      continue;
+    if (!usable(kind)) continue;
     list.push(kind.index);
     member[kind.index] = 1;
     perNodeOf[kind.index] = group.selfExclusive ? 1 : copiesThatFit(group.proto.requests, kind.capacity);
@@ -113,6 +104,19 @@ export function fillCompat(group: PodGroup, kinds: readonly NodeKind[]): void {
   group.member = member;
   group.perNodeOf = perNodeOf;
   group.perNode = Int32Array.from(list, (k) => perNodeOf[k]);
+}
+
+/** Available, big enough, in the group's zone, placeable, with matching labels. */
+function kindFilter(group: PodGroup): (kind: NodeKind) => boolean {
+  const pod = group.proto;
+  const placeOk = placeCache(pod);
+  const needsLabels = pod.affinityTerms.length > 0 || Object.keys(pod.nodeSelector).length > 0;
+  return (kind) => {
+    if (kind.unavailable || !fits(pod.requests, kind.capacity)) return false;
+    if (group.zone !== undefined && kind.offering.zone !== group.zone) return false;
+    if (!placeOk(kind)) return false;
+    return !needsLabels || matchesNodeConstraints(kind.labels, pod.nodeSelector, pod.affinityTerms);
+  };
 }
 
 /** Taints, PVC and zone rules depend only on template and location (and zone presence): cached per pair. */

@@ -1,26 +1,20 @@
 // Label selectors, node affinity and taint toleration, as the Kubernetes scheduler reads them.
 import type { Taint } from '../apis/index.ts';
-import type { LabelSelector, NodeSelectorRequirement, Toleration } from './types.ts';
+import type { LabelSelector, NodeSelectorRequirement, SelectorOperator, Toleration } from './types.ts';
 
 export type Labels = Readonly<Record<string, string>>;
 
+const OPERATORS: Record<SelectorOperator, (value: string | undefined, values: string[]) => boolean> = {
+  In: (value, values) => value !== undefined && values.includes(value),
+  NotIn: (value, values) => value === undefined || !values.includes(value),
+  Exists: (value) => value !== undefined,
+  DoesNotExist: (value) => value === undefined,
+  Gt: (value, values) => value !== undefined && compareInt(value, values[0]) > 0,
+  Lt: (value, values) => value !== undefined && compareInt(value, values[0]) < 0,
+};
+
 export function matchesRequirement(labels: Labels, req: NodeSelectorRequirement): boolean {
-  const value = labels[req.key];
-  const values = req.values ?? [];
-  switch (req.operator) {
-    case 'In':
-      return value !== undefined && values.includes(value);
-    case 'NotIn':
-      return value === undefined || !values.includes(value);
-    case 'Exists':
-      return value !== undefined;
-    case 'DoesNotExist':
-      return value === undefined;
-    case 'Gt':
-      return value !== undefined && compareInt(value, values[0]) > 0;
-    case 'Lt':
-      return value !== undefined && compareInt(value, values[0]) < 0;
-  }
+  return OPERATORS[req.operator](labels[req.key], req.values ?? []);
 }
 
 function compareInt(value: string, bound: string | undefined): number {

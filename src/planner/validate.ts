@@ -1,7 +1,7 @@
 // An independent check of a plan against its input: used by tests (property tests) and by `omni plan`
 // as a last guard. Returns one line per broken rule; [] means the plan is valid.
 import { templateBounds } from '../apis/index.ts';
-import type { Plan, PlanInput, PlannedNode, PlannerPod } from './types.ts';
+import type { Plan, PlanInput, PlannedNode, PlannerPod, ZoneSpread } from './types.ts';
 import { buildKinds, type NodeKind } from './kinds.ts';
 import { planLocations } from './locations.ts';
 import { podFitsKind, podKey } from './groups.ts';
@@ -172,39 +172,39 @@ function checkLimits(input: PlanInput, plan: Plan, kinds: Map<string, NodeKind>)
  * zone differ by at most maxSkew. Existing nodes are not counted (see docs/sections/planner.md).
  */
 function checkSpread(plan: Plan, kinds: Map<string, NodeKind>, pods: Map<string, PlannerPod>): string[] {
-  const problems: string[] = [];
   const placed = plan.nodes.flatMap((n) => n.pods.map((k) => ({ pod: pods.get(k), zone: n.zone })));
+  const problems: string[] = [];
   const checked = new Set<string>();
-  for (const node of plan.nodes) {
-    for (const key of node.pods) {
-      const pod = pods.get(key);
-      for (const spread of pod?.zoneSpread ?? []) {
-        if (!pod) continue;
-        const id = `${pod.namespace}|${JSON.stringify(spread)}`;
-        if (checked.has(id)) continue;
-        checked.add(id);
-        const zones = new Set(
-          plan.nodes
-            .filter((n) => {
-              const k = kinds.get(identity(n));
-              return k !== undefined && podFitsKind(pod, k);
-            })
-            .map((n) => n.zone),
+  for (const { pod } of placed) {
+    for (const spread of pod?.zoneSpread ?? []) {
+      const id = `${pod?.namespace}|${JSON.stringify(spread)}`;
+      if (!pod || checked.has(id)) continue;
+      checked.add(id);
+      const perZone = spreadCounts({ plan, kinds, placed }, pod, spread);
+      if (Math.max(...perZone) - Math.min(...perZone) > spread.maxSkew) {
+        problems.push(
+          `pod ${podKey(pod)}: zone spread skew exceeds ${spread.maxSkew} (${perZone.join('/')})`,
         );
-        const perZone = [...zones].map(
-          (z) =>
-            placed.filter(
-              (x) =>
-                x.zone === z &&
-                x.pod &&
-                x.pod.namespace === pod.namespace &&
-                matchesLabelSelector(x.pod.labels, spread.selector),
-            ).length,
-        );
-        if (Math.max(...perZone) - Math.min(...perZone) > spread.maxSkew)
-          problems.push(`pod ${key}: zone spread skew exceeds ${spread.maxSkew} (${perZone.join('/')})`);
       }
     }
   }
   return problems;
+}
+
+interface SpreadView {
+  plan: Plan;
+  kinds: Map<string, NodeKind>;
+  placed: { pod: PlannerPod | undefined; zone: string }[];
+}
+
+/** Matching pods per zone, over the zones of new nodes the pod could run on. */
+function spreadCounts(view: SpreadView, pod: PlannerPod, spread: ZoneSpread): number[] {
+  const usable = (n: PlannedNode): boolean => {
+    const k = view.kinds.get(identity(n));
+    return k !== undefined && podFitsKind(pod, k);
+  };
+  const zones = new Set(view.plan.nodes.filter(usable).map((n) => n.zone));
+  const matches = (p: PlannerPod | undefined): boolean =>
+    p !== undefined && p.namespace === pod.namespace && matchesLabelSelector(p.labels, spread.selector);
+  return [...zones].map((z) => view.placed.filter((x) => x.zone === z && matches(x.pod)).length);
 }

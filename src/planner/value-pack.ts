@@ -132,17 +132,21 @@ function bestAligned(
 ): { i: number; fit: number } | null {
   let best: { i: number; fit: number; score: number } | null = null;
   for (const i of eligible) {
-    const group = ctx.groups[i];
-    if ((p.left.get(i) ?? 0) <= 0 || p.counts.some(([h]) => ctx.conflicts[i][h])) continue;
-    if (group.selfExclusive && p.counts.some(([h]) => h === i)) continue;
-    const fit = group.selfExclusive
-      ? Math.min(1, copiesThatFit(group.proto.requests, p.free))
-      : copiesThatFit(group.proto.requests, p.free);
+    const fit = roomFor(ctx, i, p);
     if (fit <= 0) continue;
-    const score = alignment(group.proto.requests, p.free, p.cap);
+    const score = alignment(ctx.groups[i].proto.requests, p.free, p.cap);
     if (!best || score > best.score + 1e-12) best = { i, fit, score };
   }
   return best;
+}
+
+/** How many more pods of group i the node being filled can take (0 when anti-affinity forbids). */
+function roomFor(ctx: PackContext, i: number, p: FillProgress): number {
+  const group = ctx.groups[i];
+  if ((p.left.get(i) ?? 0) <= 0 || p.counts.some(([h]) => ctx.conflicts[i][h])) return 0;
+  if (group.selfExclusive)
+    return p.counts.some(([h]) => h === i) ? 0 : Math.min(1, copiesThatFit(group.proto.requests, p.free));
+  return copiesThatFit(group.proto.requests, p.free);
 }
 
 function alignment(r: Resources, free: Resources, cap: Resources): number {

@@ -65,58 +65,44 @@ function paretoAbsolute(ctx: PackContext, kinds: number[]): number[] {
   return kept;
 }
 
-export function perDollar(ctx: PackContext, k: number): number[] {
-  const c = ctx.kinds[k].capacity;
-  const p = Math.max(ctx.kinds[k].price, 1e-9);
-  return [c.cpu / p, c.memory / p, c.ephemeral / p, c.gpu / p, c.pods / p];
-}
-
-export function paretoPerDollar(ctx: PackContext, kinds: number[]): number[] {
-  const vectors = kinds.map((k) => ({ k, v: perDollar(ctx, k) }));
-  vectors.sort((a, b) => b.v[0] - a.v[0] || b.v[1] - a.v[1]);
-  const kept: { k: number; v: number[] }[] = [];
-  for (const cand of vectors) {
-    const dominated = kept.some((o) => o.v.every((x, i) => x >= cand.v[i]));
-    if (!dominated) kept.push(cand);
-  }
-  return kept.map((x) => x.k);
-}
-
 /** Builds the LP in CPLEX LP format. */
 export function lpModel(ctx: PackContext, counts: readonly number[]): string {
   const kinds = usefulKinds(ctx, counts);
   const objective = kinds.map((lk, i) => `${ctx.kinds[lk.kind].price} x${i}`);
   const rows: string[] = [];
   const assign = new Map<number, string[]>();
-  kinds.forEach((lk, i) => {
-    const cap = ctx.kinds[lk.kind].capacity;
-    const terms: Record<string, string[]> = { cpu: [], mem: [], eph: [], gpu: [], pods: [] };
-    for (const g of lk.groups) {
-      const r = ctx.groups[g].proto.requests;
-      const y = `y${g}_${i}`;
-      (assign.get(g) ?? assign.set(g, []).get(g))?.push(y);
-      if (r.cpu) terms.cpu.push(`${r.cpu / 1000} ${y}`);
-      if (r.memory) terms.mem.push(`${r.memory / GIB} ${y}`);
-      if (r.ephemeral) terms.eph.push(`${r.ephemeral / GIB} ${y}`);
-      if (r.gpu) terms.gpu.push(`${r.gpu} ${y}`);
-      terms.pods.push(`1 ${y}`);
-      // Valid for every integer plan: a node of this kind holds at most perNode pods of the group.
-      const perNode = ctx.groups[g].perNodeOf[lk.kind];
-      if (perNode < 110) rows.push(`${y} - ${perNode} x${i} <= 0`);
-    }
-    const capOf: Record<string, number> = {
-      cpu: cap.cpu / 1000,
-      mem: cap.memory / GIB,
-      eph: cap.ephemeral / GIB,
-      gpu: cap.gpu,
-      pods: cap.pods,
-    };
-    for (const [r, list] of Object.entries(terms)) {
-      if (list.length) rows.push(`${list.join(' + ')} - ${capOf[r]} x${i} <= 0`);
-    }
-  });
+  kinds.forEach((lk, i) => rows.push(...kindRows(ctx, lk, i, assign)));
   for (const [g, ys] of assign) rows.push(`${ys.join(' + ')} = ${counts[g]}`);
   return `Minimize\n obj: ${objective.join(' + ')}\nSubject To\n${rows.map((r, i) => ` r${i}: ${r}`).join('\n')}\nEnd\n`;
+}
+
+const RESOURCES = [
+  ['cpu', 1000],
+  ['memory', GIB],
+  ['ephemeral', GIB],
+  ['gpu', 1],
+  ['pods', 1],
+] as const;
+
+/** Capacity rows of kind i (requests of its pods ≤ capacity × nodes) and its per-group pod caps. */
+function kindRows(ctx: PackContext, lk: LpKind, i: number, assign: Map<number, string[]>): string[] {
+  const cap = ctx.kinds[lk.kind].capacity;
+  const rows: string[] = [];
+  const terms = new Map<string, string[]>(RESOURCES.map(([r]) => [r, []]));
+  for (const g of lk.groups) {
+    const requests = ctx.groups[g].proto.requests;
+    const y = `y${g}_${i}`;
+    assign.set(g, [...(assign.get(g) ?? []), y]);
+    for (const [r, unit] of RESOURCES) if (requests[r]) terms.get(r)?.push(`${requests[r] / unit} ${y}`);
+    // Valid for every integer plan: a node of this kind holds at most perNode pods of the group.
+    const perNode = ctx.groups[g].perNodeOf[lk.kind];
+    if (perNode < cap.pods) rows.push(`${y} - ${perNode} x${i} <= 0`);
+  }
+  for (const [r, unit] of RESOURCES) {
+    const list = terms.get(r) ?? [];
+    if (list.length) rows.push(`${list.join(' + ')} - ${cap[r] / unit} x${i} <= 0`);
+  }
+  return rows;
 }
 
 export interface LpBound {
