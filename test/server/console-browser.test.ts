@@ -96,8 +96,7 @@ test('rejects an invalid node template with the field message', async () => {
   await page.fill('input[name="edgeLocations"]', 'gcp-us-central1');
   await page.click('[data-testid="template-form"] button[type="submit"]');
   const error = page.locator('[data-testid="error-spec.constraints.architectures"]');
-  await error.waitFor();
-  await page.waitForFunction(() => (document.querySelector('[data-testid="error-spec.constraints.architectures"]')?.textContent ?? '') !== '');
+  await page.waitForSelector('[data-field="spec.constraints.architectures"].has-error');
   assert.equal(await error.textContent(), 'only amd64 is allowed with edgeLocations (edge nodes are x86_64 only)');
   await page.screenshot({ path: screenshotPath('node-templates'), fullPage: true });
 });
