@@ -65,11 +65,13 @@ export function parseUserData(userData: string): ParsedUserData {
 }
 
 function validate(c: JoinContract): void {
-  if (!/^https:\/\//.test(c.clusterEndpoint)) throw new InvalidRequestError('clusterEndpoint must be an https URL');
+  if (!/^https:\/\//.test(c.clusterEndpoint))
+    throw new InvalidRequestError('clusterEndpoint must be an https URL');
   if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(c.nodeName)) {
     throw new InvalidRequestError(`node name "${c.nodeName}" is not a valid DNS-1123 subdomain`);
   }
-  if (c.role === 'agent' && c.bootstrapToken === '') throw new InvalidRequestError('an agent needs a bootstrap token');
+  if (c.role === 'agent' && c.bootstrapToken === '')
+    throw new InvalidRequestError('an agent needs a bootstrap token');
 }
 
 function asContract(v: unknown): JoinContract {
@@ -98,7 +100,10 @@ function k3sStep(c: JoinContract): string[] {
   ];
   const env =
     c.role === 'agent'
-      ? [`export K3S_URL=${shellQuote(c.clusterEndpoint)}`, `export K3S_TOKEN=${shellQuote(c.bootstrapToken)}`]
+      ? [
+          `export K3S_URL=${shellQuote(c.clusterEndpoint)}`,
+          `export K3S_TOKEN=${shellQuote(c.bootstrapToken)}`,
+        ]
       : [`export K3S_TOKEN=${shellQuote(c.bootstrapToken)}`];
   return [
     `# omni-step: k3s-${c.role}`,

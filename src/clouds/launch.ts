@@ -5,7 +5,10 @@ import type { CloudInstance, LaunchResult } from './types.ts';
 
 export type LaunchOne = (offering: OfferingKey) => Promise<CloudInstance>;
 
-export async function launchWithFallback(offerings: OfferingKey[], launchOne: LaunchOne): Promise<LaunchResult> {
+export async function launchWithFallback(
+  offerings: OfferingKey[],
+  launchOne: LaunchOne,
+): Promise<LaunchResult> {
   if (offerings.length === 0) throw new InvalidRequestError('launch needs at least one offering');
   const capacityErrors: CapacityError[] = [];
   for (const offering of offerings) {

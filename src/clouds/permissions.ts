@@ -132,7 +132,10 @@ export const GCP_ONBOARDING_PERMISSIONS: readonly string[] = [
 ];
 
 /** The roles the seed doc names, bound to the location's service account. */
-export const GCP_EDGE_NODE_ROLES: readonly string[] = ['roles/compute.instanceAdmin.v1', 'roles/iam.serviceAccountUser'];
+export const GCP_EDGE_NODE_ROLES: readonly string[] = [
+  'roles/compute.instanceAdmin.v1',
+  'roles/iam.serviceAccountUser',
+];
 
 /** OCI has no permission-test API: preflight probes one read per family (see oci/onboarding.ts). */
 export const OCI_ONBOARDING_PERMISSIONS: readonly string[] = [

@@ -38,7 +38,9 @@ export interface NodeApi {
 export class KubeNodeRegistrar implements NodeRegistrar {
   private readonly apiFor: (join: JoinContract) => NodeApi;
 
-  constructor(apiFor: (join: JoinContract) => NodeApi = (j) => kubeConfigForJoin(j).makeApiClient(CoreV1Api)) {
+  constructor(
+    apiFor: (join: JoinContract) => NodeApi = (j) => kubeConfigForJoin(j).makeApiClient(CoreV1Api),
+  ) {
     this.apiFor = apiFor;
   }
 

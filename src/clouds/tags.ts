@@ -27,7 +27,10 @@ export function toCloudTags(cloud: CloudName, tags: OmniTags): Record<string, st
 }
 
 /** omni's tags read back from a cloud object's tags; undefined when the object is not omni's. */
-export function fromCloudTags(cloud: CloudName, tags: Record<string, string> | undefined): OmniTags | undefined {
+export function fromCloudTags(
+  cloud: CloudName,
+  tags: Record<string, string> | undefined,
+): OmniTags | undefined {
   const clusterId = tags?.[tagKey(cloud, 'clusterId')];
   if (!tags || !clusterId) return undefined;
   const out: OmniTags = { clusterId };

@@ -23,14 +23,35 @@ import { joinContract } from './helpers.ts';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const CREDS = new Credentials('AKIAONBOARDER', { accessKeyId: 'AKIAONBOARDER', secretAccessKey: SECRET });
-const TARGET: EdgeLocationTarget = { name: 'aws-east', clusterId: 'c1', region: 'us-east-1', zones: ['us-east-1a', 'us-east-1b'] };
-const A: OfferingKey = { region: 'us-east-1', zone: 'us-east-1a', instanceType: 'p4d.24xlarge', lifecycle: 'spot' };
-const B: OfferingKey = { region: 'us-east-1', zone: 'us-east-1b', instanceType: 'm5.large', lifecycle: 'on-demand' };
+const TARGET: EdgeLocationTarget = {
+  name: 'aws-east',
+  clusterId: 'c1',
+  region: 'us-east-1',
+  zones: ['us-east-1a', 'us-east-1b'],
+};
+const A: OfferingKey = {
+  region: 'us-east-1',
+  zone: 'us-east-1a',
+  instanceType: 'p4d.24xlarge',
+  lifecycle: 'spot',
+};
+const B: OfferingKey = {
+  region: 'us-east-1',
+  zone: 'us-east-1b',
+  instanceType: 'm5.large',
+  lifecycle: 'on-demand',
+};
 
 function setup() {
   const fake = new FakeAws();
   const ports = { ec2: () => fake.ec2(), iam: fake.iam() };
-  const cloud = new AwsCloud({ ...ports, region: 'us-east-1', catalog: testCatalog(), clock: new ManualClock(), credentials: CREDS });
+  const cloud = new AwsCloud({
+    ...ports,
+    region: 'us-east-1',
+    catalog: testCatalog(),
+    clock: new ManualClock(),
+    credentials: CREDS,
+  });
   return { fake, cloud };
 }
 
@@ -48,7 +69,10 @@ describe('AWS adapter: compute', () => {
     const [req] = fake.inputsOf<ec2.RunInstancesCommandInput>('RunInstances');
     assert.equal(req.InstanceType, 'p4d.24xlarge');
     assert.equal(req.ImageId, AWS_DEFAULT_IMAGE);
-    assert.deepEqual(req.InstanceMarketOptions, { MarketType: 'spot', SpotOptions: { SpotInstanceType: 'one-time', InstanceInterruptionBehavior: 'terminate' } });
+    assert.deepEqual(req.InstanceMarketOptions, {
+      MarketType: 'spot',
+      SpotOptions: { SpotInstanceType: 'one-time', InstanceInterruptionBehavior: 'terminate' },
+    });
     assert.deepEqual(req.Placement, { AvailabilityZone: 'us-east-1a' });
     assert.equal(Buffer.from(req.UserData ?? '', 'base64').toString(), encodeUserData(joinContract()));
     assert.equal(req.ClientToken, 'claim-1-us-east-1a-p4d.24xlarge-spot');
@@ -62,9 +86,16 @@ describe('AWS adapter: compute', () => {
     assert.ok(req.TagSpecifications?.some((t) => t.ResourceType === 'spot-instances-request'));
   });
 
-  it('falls back on InsufficientInstanceCapacity and uses the zone\'s subnet and security group', async () => {
+  it("falls back on InsufficientInstanceCapacity and uses the zone's subnet and security group", async () => {
     const { fake, cloud } = setup();
-    fake.failNext('RunInstances', awsError('InsufficientInstanceCapacity', 500, 'We currently do not have sufficient p4d.24xlarge capacity'));
+    fake.failNext(
+      'RunInstances',
+      awsError(
+        'InsufficientInstanceCapacity',
+        500,
+        'We currently do not have sufficient p4d.24xlarge capacity',
+      ),
+    );
     const r = await cloud.launch(launchReq([A, B]));
     assert.deepEqual(r.offering, B);
     assert.equal(r.capacityErrors[0].code, 'InsufficientInstanceCapacity');
@@ -78,7 +109,10 @@ describe('AWS adapter: compute', () => {
   it('maps RequestLimitExceeded, UnauthorizedOperation, AuthFailure and 5xx without falling back', async () => {
     const cases: [Error, new (...a: never[]) => Error][] = [
       [awsError('RequestLimitExceeded', 503), ThrottlingError],
-      [awsError('UnauthorizedOperation', 403, 'You are not authorized to perform this operation.'), PermissionError],
+      [
+        awsError('UnauthorizedOperation', 403, 'You are not authorized to perform this operation.'),
+        PermissionError,
+      ],
       [awsError('AuthFailure', 401), AuthenticationError],
       [awsError('InternalError', 500), TransientError],
     ];
@@ -111,7 +145,10 @@ describe('AWS adapter: compute', () => {
     const { fake, cloud } = setup();
     const r = await cloud.launch(launchReq([A]));
     const listed = await cloud.listInstances({ clusterId: 'c1', edgeLocation: 'aws-east' });
-    assert.deepEqual(listed.map((i) => i.id), [r.instance.id]);
+    assert.deepEqual(
+      listed.map((i) => i.id),
+      [r.instance.id],
+    );
     assert.deepEqual(listed[0].tags, { clusterId: 'c1', nodeClaim: 'claim-1', edgeLocation: 'aws-east' });
     const filters = fake.inputsOf<ec2.DescribeInstancesCommandInput>('DescribeInstances')[0].Filters;
     assert.deepEqual(filters?.slice(0, 2), [
@@ -144,7 +181,10 @@ describe('AWS adapter: onboarding', () => {
     assert.deepEqual(r.missing, ['ec2:CreateVpc', 'iam:CreateAccessKey']);
     const reqs = fake.inputsOf<iam.SimulatePrincipalPolicyCommandInput>('SimulatePrincipalPolicy');
     assert.equal(reqs[0].PolicySourceArn, 'arn:aws:iam::123456789012:user/onboarder');
-    assert.deepEqual(reqs.flatMap((q) => q.ActionNames), [...AWS_ONBOARDING_PERMISSIONS]);
+    assert.deepEqual(
+      reqs.flatMap((q) => q.ActionNames),
+      [...AWS_ONBOARDING_PERMISSIONS],
+    );
   });
 
   it('creates VPC, subnets, IGW, route table, security group, IAM user, policy and key with the right requests', async () => {
@@ -152,21 +192,52 @@ describe('AWS adapter: onboarding', () => {
     const net = await cloud.onboarding.ensureNetwork(TARGET);
     const fw = await cloud.onboarding.ensureFirewall(TARGET, net.ids);
     const id = await cloud.onboarding.ensureIdentity(TARGET);
-    assert.deepEqual(fake.ops().filter((o) => !o.startsWith('Describe') && !o.startsWith('Get') && !o.startsWith('List')), [
-      'CreateVpc', 'ModifyVpcAttribute', 'CreateSubnet', 'ModifySubnetAttribute', 'CreateSubnet', 'ModifySubnetAttribute',
-      'CreateInternetGateway', 'AttachInternetGateway', 'CreateRouteTable', 'CreateRoute', 'AssociateRouteTable', 'AssociateRouteTable',
-      'CreateSecurityGroup', 'AuthorizeSecurityGroupIngress', 'CreateUser', 'PutUserPolicy', 'CreateAccessKey',
-    ]);
+    assert.deepEqual(
+      fake.ops().filter((o) => !o.startsWith('Describe') && !o.startsWith('Get') && !o.startsWith('List')),
+      [
+        'CreateVpc',
+        'ModifyVpcAttribute',
+        'CreateSubnet',
+        'ModifySubnetAttribute',
+        'CreateSubnet',
+        'ModifySubnetAttribute',
+        'CreateInternetGateway',
+        'AttachInternetGateway',
+        'CreateRouteTable',
+        'CreateRoute',
+        'AssociateRouteTable',
+        'AssociateRouteTable',
+        'CreateSecurityGroup',
+        'AuthorizeSecurityGroupIngress',
+        'CreateUser',
+        'PutUserPolicy',
+        'CreateAccessKey',
+      ],
+    );
     assert.equal(fake.inputsOf<ec2.CreateVpcCommandInput>('CreateVpc')[0].CidrBlock, '10.0.0.0/16');
-    assert.deepEqual(fake.inputsOf<ec2.CreateSubnetCommandInput>('CreateSubnet').map((s) => [s.AvailabilityZone, s.CidrBlock]), [
-      ['us-east-1a', '10.0.0.0/24'],
-      ['us-east-1b', '10.0.1.0/24'],
-    ]);
+    assert.deepEqual(
+      fake
+        .inputsOf<ec2.CreateSubnetCommandInput>('CreateSubnet')
+        .map((s) => [s.AvailabilityZone, s.CidrBlock]),
+      [
+        ['us-east-1a', '10.0.0.0/24'],
+        ['us-east-1b', '10.0.1.0/24'],
+      ],
+    );
     const vpcTags = fake.inputsOf<ec2.CreateVpcCommandInput>('CreateVpc')[0].TagSpecifications?.[0].Tags;
     assert.deepEqual(vpcTags?.[0], { Key: 'Name', Value: 'castai-omni-aws-east' });
-    assert.deepEqual(fake.inputsOf<ec2.CreateRouteCommandInput>('CreateRoute')[0], { RouteTableId: net.ids.routeTableId, DestinationCidrBlock: '0.0.0.0/0', GatewayId: net.ids.gatewayId });
-    const ingress = fake.inputsOf<ec2.AuthorizeSecurityGroupIngressCommandInput>('AuthorizeSecurityGroupIngress')[0];
-    assert.deepEqual(ingress.IpPermissions?.map((p) => `${p.IpProtocol}/${p.FromPort}`), ['tcp/443', 'tcp/6443', 'udp/51840']);
+    assert.deepEqual(fake.inputsOf<ec2.CreateRouteCommandInput>('CreateRoute')[0], {
+      RouteTableId: net.ids.routeTableId,
+      DestinationCidrBlock: '0.0.0.0/0',
+      GatewayId: net.ids.gatewayId,
+    });
+    const ingress = fake.inputsOf<ec2.AuthorizeSecurityGroupIngressCommandInput>(
+      'AuthorizeSecurityGroupIngress',
+    )[0];
+    assert.deepEqual(
+      ingress.IpPermissions?.map((p) => `${p.IpProtocol}/${p.FromPort}`),
+      ['tcp/443', 'tcp/6443', 'udp/51840'],
+    );
     assert.equal(ingress.GroupId, fw.ids.firewallIds[0]);
     const policy = fake.inputsOf<iam.PutUserPolicyCommandInput>('PutUserPolicy')[0];
     assert.equal(policy.PolicyName, awsPolicyName('aws-east'));
@@ -184,9 +255,15 @@ describe('AWS adapter: onboarding', () => {
     const net2 = await cloud.onboarding.ensureNetwork(TARGET);
     const fw2 = await cloud.onboarding.ensureFirewall(TARGET, net2.ids);
     const id2 = await cloud.onboarding.ensureIdentity(TARGET, id.ids.keyId);
-    assert.deepEqual([net2.created, fw2.created, id2.created.filter((c) => c.kind !== 'iam-user-policy')], [[], [], []]);
+    assert.deepEqual(
+      [net2.created, fw2.created, id2.created.filter((c) => c.kind !== 'iam-user-policy')],
+      [[], [], []],
+    );
     assert.deepEqual(net2.ids, net.ids);
-    const mutating = fake.calls.slice(before).map((c) => c.op).filter((o) => /^(Create|Attach|Associate|Authorize)/.test(o));
+    const mutating = fake.calls
+      .slice(before)
+      .map((c) => c.op)
+      .filter((o) => /^(Create|Attach|Associate|Authorize)/.test(o));
     assert.deepEqual(mutating, []);
     assert.equal(fake.count(), 9);
   });
@@ -214,9 +291,20 @@ describe('AWS adapter: onboarding', () => {
     await cloud.onboarding.ensureFirewall(TARGET, net.ids);
     await cloud.onboarding.ensureIdentity(TARGET);
     const deleted = await cloud.onboarding.teardown(TARGET);
-    assert.deepEqual(deleted.map((d) => d.kind), [
-      'access-key', 'iam-user-policy', 'iam-user', 'security-group', 'route-table', 'internet-gateway', 'subnet', 'subnet', 'vpc',
-    ]);
+    assert.deepEqual(
+      deleted.map((d) => d.kind),
+      [
+        'access-key',
+        'iam-user-policy',
+        'iam-user',
+        'security-group',
+        'route-table',
+        'internet-gateway',
+        'subnet',
+        'subnet',
+        'vpc',
+      ],
+    );
     assert.equal(fake.count(), 0);
     assert.deepEqual(await cloud.onboarding.teardown(TARGET), []);
     assert.ok(fake.ops().includes('DetachInternetGateway') && fake.ops().includes('DisassociateRouteTable'));

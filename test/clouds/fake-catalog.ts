@@ -54,7 +54,8 @@ export function testCatalog(offerings: Offering[] = testOfferings()): Catalog {
   return {
     query(q: OfferingQuery): Offering[] {
       return offerings.filter(
-        (o) => (q.cloud === undefined || o.cloud === q.cloud) && (q.region === undefined || o.region === q.region),
+        (o) =>
+          (q.cloud === undefined || o.cloud === q.cloud) && (q.region === undefined || o.region === q.region),
       );
     },
     regions: (cloud) => ZONES[cloud],

@@ -27,7 +27,10 @@ export class FakeGcp {
   readonly firewalls = new Map<string, GcpFirewall>();
   readonly instances = new Map<string, GcpInstance>();
   readonly accounts = new Map<string, string[]>();
-  policy: GcpPolicy = { etag: 'e0', bindings: [{ role: 'roles/owner', members: ['user:admin@example.com'] }] };
+  policy: GcpPolicy = {
+    etag: 'e0',
+    bindings: [{ role: 'roles/owner', members: ['user:admin@example.com'] }],
+  };
   granted: string[] | undefined;
   preempted: string[] = [];
 
@@ -47,7 +50,8 @@ export class FakeGcp {
   count(): number {
     let n = this.networks.size + this.subnetworks.size + this.firewalls.size;
     for (const keys of this.accounts.values()) n += 1 + keys.length;
-    for (const b of this.policy.bindings ?? []) n += b.members.filter((m) => m.startsWith('serviceAccount:')).length;
+    for (const b of this.policy.bindings ?? [])
+      n += b.members.filter((m) => m.startsWith('serviceAccount:')).length;
     return n;
   }
 
@@ -75,33 +79,61 @@ export class FakeGcp {
 
   compute(): GcpComputePort {
     return {
-      insertInstance: (r) => this.rec('instances.insert', r, () => {
-        const res = r.instanceResource;
-        const id = String(1000 + ++this.seq);
-        this.put(this.instances, res.name, { id, name: res.name, zone: `projects/p/zones/${r.zone}`, machineType: res.machineType, status: 'PROVISIONING', labels: res.labels, scheduling: { provisioningModel: res.scheduling.provisioningModel } });
-      }),
+      insertInstance: (r) =>
+        this.rec('instances.insert', r, () => {
+          const res = r.instanceResource;
+          const id = String(1000 + ++this.seq);
+          this.put(this.instances, res.name, {
+            id,
+            name: res.name,
+            zone: `projects/p/zones/${r.zone}`,
+            machineType: res.machineType,
+            status: 'PROVISIONING',
+            labels: res.labels,
+            scheduling: { provisioningModel: res.scheduling.provisioningModel },
+          });
+        }),
       deleteInstance: (r) => this.rec('instances.delete', r, () => this.drop(this.instances, r.instance)),
-      listInstances: (r) => this.rec('instances.aggregatedList', r, () => {
-        const all = [...this.instances.values()];
-        const byName = /^name = "(.*)"$/.exec(r.filter);
-        const byId = /^id = (.*)$/.exec(r.filter);
-        if (byName) return all.filter((i) => i.name === byName[1]);
-        if (byId) return all.filter((i) => i.id === byId[1]);
-        const wanted = [...r.filter.matchAll(/labels\.([\w-]+) = "([^"]*)"/g)];
-        return all.filter((i) => wanted.every(([, k, v]) => i.labels?.[k] === v));
-      }),
-      listMachineTypes: (r) => this.rec('machineTypes.list', r, () => (r.zone === 'us-central1-a' ? ['n2-standard-2', 'a2-highgpu-1g'] : ['n2-standard-2'])),
-      listOperations: (r) => this.rec('zoneOperations.aggregatedList', r, () =>
-        this.preempted.map((id) => ({ operationType: 'compute.instances.preempted', targetId: id, insertTime: '2026-01-01T00:00:00.000Z' })),
-      ),
+      listInstances: (r) =>
+        this.rec('instances.aggregatedList', r, () => {
+          const all = [...this.instances.values()];
+          const byName = /^name = "(.*)"$/.exec(r.filter);
+          const byId = /^id = (.*)$/.exec(r.filter);
+          if (byName) return all.filter((i) => i.name === byName[1]);
+          if (byId) return all.filter((i) => i.id === byId[1]);
+          const wanted = [...r.filter.matchAll(/labels\.([\w-]+) = "([^"]*)"/g)];
+          return all.filter((i) => wanted.every(([, k, v]) => i.labels?.[k] === v));
+        }),
+      listMachineTypes: (r) =>
+        this.rec('machineTypes.list', r, () =>
+          r.zone === 'us-central1-a' ? ['n2-standard-2', 'a2-highgpu-1g'] : ['n2-standard-2'],
+        ),
+      listOperations: (r) =>
+        this.rec('zoneOperations.aggregatedList', r, () =>
+          this.preempted.map((id) => ({
+            operationType: 'compute.instances.preempted',
+            targetId: id,
+            insertTime: '2026-01-01T00:00:00.000Z',
+          })),
+        ),
       getNetwork: (r) => this.rec('networks.get', r, () => this.get(this.networks, r.network)),
-      insertNetwork: (r) => this.rec('networks.insert', r, () => this.put(this.networks, r.networkResource.name, r.networkResource)),
+      insertNetwork: (r) =>
+        this.rec('networks.insert', r, () =>
+          this.put(this.networks, r.networkResource.name, r.networkResource),
+        ),
       deleteNetwork: (r) => this.rec('networks.delete', r, () => this.drop(this.networks, r.network)),
       getSubnetwork: (r) => this.rec('subnetworks.get', r, () => this.get(this.subnetworks, r.subnetwork)),
-      insertSubnetwork: (r) => this.rec('subnetworks.insert', r, () => this.put(this.subnetworks, r.subnetworkResource.name, r.subnetworkResource)),
-      deleteSubnetwork: (r) => this.rec('subnetworks.delete', r, () => this.drop(this.subnetworks, r.subnetwork)),
+      insertSubnetwork: (r) =>
+        this.rec('subnetworks.insert', r, () =>
+          this.put(this.subnetworks, r.subnetworkResource.name, r.subnetworkResource),
+        ),
+      deleteSubnetwork: (r) =>
+        this.rec('subnetworks.delete', r, () => this.drop(this.subnetworks, r.subnetwork)),
       getFirewall: (r) => this.rec('firewalls.get', r, () => this.get(this.firewalls, r.firewall)),
-      insertFirewall: (r) => this.rec('firewalls.insert', r, () => this.put(this.firewalls, r.firewallResource.name, r.firewallResource)),
+      insertFirewall: (r) =>
+        this.rec('firewalls.insert', r, () =>
+          this.put(this.firewalls, r.firewallResource.name, r.firewallResource),
+        ),
       deleteFirewall: (r) => this.rec('firewalls.delete', r, () => this.drop(this.firewalls, r.firewall)),
     };
   }
@@ -109,40 +141,58 @@ export class FakeGcp {
   iam(): GcpIamPort {
     const email = (name: string) => name.split('/').pop() ?? '';
     return {
-      getServiceAccount: (name) => this.rec('serviceAccounts.get', name, () => {
-        this.get(this.accounts, email(name));
-        return { name, email: email(name) };
-      }),
-      createServiceAccount: (r) => this.rec('serviceAccounts.create', r, () => {
-        const e = `${r.accountId}@${r.project}.iam.gserviceaccount.com`;
-        this.put(this.accounts, e, []);
-        return { name: `projects/${r.project}/serviceAccounts/${e}`, email: e };
-      }),
-      deleteServiceAccount: (name) => this.rec('serviceAccounts.delete', name, () => this.drop(this.accounts, email(name))),
-      listServiceAccountKeys: (name) => this.rec('keys.list', name, () => this.get(this.accounts, email(name)).map((k) => ({ name: `${name}/keys/${k}` }))),
-      createServiceAccountKey: (name) => this.rec('keys.create', name, () => {
-        const id = `k${++this.seq}`;
-        this.get(this.accounts, email(name)).push(id);
-        const json = JSON.stringify({ type: 'service_account', client_email: email(name), private_key: '-----BEGIN PRIVATE KEY-----\nMIIEv\n-----END PRIVATE KEY-----\n' });
-        return { name: `${name}/keys/${id}`, privateKeyData: Buffer.from(json).toString('base64') };
-      }),
-      deleteServiceAccountKey: (keyName) => this.rec('keys.delete', keyName, () => {
-        const [sa, , id] = keyName.split('/').slice(-3);
-        const keys = this.get(this.accounts, sa);
-        this.accounts.set(sa, keys.filter((k) => k !== id));
-      }),
+      getServiceAccount: (name) =>
+        this.rec('serviceAccounts.get', name, () => {
+          this.get(this.accounts, email(name));
+          return { name, email: email(name) };
+        }),
+      createServiceAccount: (r) =>
+        this.rec('serviceAccounts.create', r, () => {
+          const e = `${r.accountId}@${r.project}.iam.gserviceaccount.com`;
+          this.put(this.accounts, e, []);
+          return { name: `projects/${r.project}/serviceAccounts/${e}`, email: e };
+        }),
+      deleteServiceAccount: (name) =>
+        this.rec('serviceAccounts.delete', name, () => this.drop(this.accounts, email(name))),
+      listServiceAccountKeys: (name) =>
+        this.rec('keys.list', name, () =>
+          this.get(this.accounts, email(name)).map((k) => ({ name: `${name}/keys/${k}` })),
+        ),
+      createServiceAccountKey: (name) =>
+        this.rec('keys.create', name, () => {
+          const id = `k${++this.seq}`;
+          this.get(this.accounts, email(name)).push(id);
+          const json = JSON.stringify({
+            type: 'service_account',
+            client_email: email(name),
+            private_key: '-----BEGIN PRIVATE KEY-----\nMIIEv\n-----END PRIVATE KEY-----\n',
+          });
+          return { name: `${name}/keys/${id}`, privateKeyData: Buffer.from(json).toString('base64') };
+        }),
+      deleteServiceAccountKey: (keyName) =>
+        this.rec('keys.delete', keyName, () => {
+          const [sa, , id] = keyName.split('/').slice(-3);
+          const keys = this.get(this.accounts, sa);
+          this.accounts.set(
+            sa,
+            keys.filter((k) => k !== id),
+          );
+        }),
     };
   }
 
   projects(): GcpProjectIamPort {
     return {
-      getIamPolicy: (project) => this.rec('projects.getIamPolicy', project, () => structuredClone(this.policy)),
-      setIamPolicy: (project, policy) => this.rec('projects.setIamPolicy', { project, policy }, () => {
-        if (policy.etag !== this.policy.etag) throw gcpError(409, 'ABORTED', 'etag mismatch');
-        this.policy = { ...structuredClone(policy), etag: `e${++this.seq}` };
-        return this.policy;
-      }),
-      testIamPermissions: (project, permissions) => this.rec('projects.testIamPermissions', { project, permissions }, () => this.granted ?? permissions),
+      getIamPolicy: (project) =>
+        this.rec('projects.getIamPolicy', project, () => structuredClone(this.policy)),
+      setIamPolicy: (project, policy) =>
+        this.rec('projects.setIamPolicy', { project, policy }, () => {
+          if (policy.etag !== this.policy.etag) throw gcpError(409, 'ABORTED', 'etag mismatch');
+          this.policy = { ...structuredClone(policy), etag: `e${++this.seq}` };
+          return this.policy;
+        }),
+      testIamPermissions: (project, permissions) =>
+        this.rec('projects.testIamPermissions', { project, permissions }, () => this.granted ?? permissions),
     };
   }
 }

@@ -9,7 +9,15 @@ import { testCatalog } from './fake-catalog.ts';
 export function simCloud(cloud: CloudName, extra: Partial<SimCloudOptions> = {}) {
   const clock = new ManualClock();
   const registrar = new RecordingNodeRegistrar();
-  const sim = new SimCloud({ cloud, catalog: testCatalog(), clock, seed: 42, registrar, bootDelayMs: 10_000, ...extra });
+  const sim = new SimCloud({
+    cloud,
+    catalog: testCatalog(),
+    clock,
+    seed: 42,
+    registrar,
+    bootDelayMs: 10_000,
+    ...extra,
+  });
   return { sim, clock, registrar };
 }
 

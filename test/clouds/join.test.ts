@@ -27,7 +27,10 @@ const SPEC = {
 
 describe('join contract in user data', () => {
   it('round-trips through user data', () => {
-    const c = joinContract({ labels: { a: 'b', "q'uote": 'x y' }, taints: [{ key: 'k', value: 'v', effect: 'NoExecute' }] });
+    const c = joinContract({
+      labels: { a: 'b', "q'uote": 'x y' },
+      taints: [{ key: 'k', value: 'v', effect: 'NoExecute' }],
+    });
     const ud = encodeUserData(c);
     assert.ok(ud.startsWith('#!/bin/bash\n'));
     assert.deepEqual(parseUserData(ud).contract, c);
@@ -37,7 +40,10 @@ describe('join contract in user data', () => {
     const ud = encodeUserData(joinContract({ taints: [{ key: 'k', value: 'v', effect: 'NoExecute' }] }));
     assert.match(ud, /export K3S_URL='https:\/\/127\.0\.0\.1:6443'/);
     assert.match(ud, /export K3S_TOKEN='abcdef\.0123456789abcdef'/);
-    assert.match(ud, /get\.k3s\.io \| sh -s - agent --node-name 'omni-node-1' --node-label 'scheduling\.cast\.ai\/node-template=default' --node-taint 'k=v:NoExecute'/);
+    assert.match(
+      ud,
+      /get\.k3s\.io \| sh -s - agent --node-name 'omni-node-1' --node-label 'scheduling\.cast\.ai\/node-template=default' --node-taint 'k=v:NoExecute'/,
+    );
     assert.doesNotMatch(ud, /nvidia/);
   });
 
@@ -57,7 +63,10 @@ describe('join contract in user data', () => {
   });
 
   it('the driver flag follows the script, not the claim: stripping the step drops the GPU', () => {
-    const ud = encodeUserData(joinContract({ installGpuDriver: true })).replace('# omni-step: nvidia-driver', '');
+    const ud = encodeUserData(joinContract({ installGpuDriver: true })).replace(
+      '# omni-step: nvidia-driver',
+      '',
+    );
     const parsed = parseUserData(ud);
     assert.equal(parsed.contract.installGpuDriver, false);
     assert.equal(buildNode(parsed.contract, SPEC).status?.capacity?.['nvidia.com/gpu'], undefined);

@@ -15,10 +15,45 @@ const TARGETS: Record<CloudName, EdgeLocationTarget> = {
 };
 
 const EXPECTED: Record<CloudName, Record<string, number>> = {
-  aws: { vpc: 1, subnet: 2, 'internet-gateway': 1, 'route-table': 1, 'security-group': 1, 'iam-user': 1, 'iam-user-policy': 1, 'access-key': 1 },
-  gcp: { network: 1, subnetwork: 1, firewall: 2, 'service-account': 1, 'role-binding': 2, 'service-account-key': 1 },
-  oci: { vcn: 1, subnet: 1, 'internet-gateway': 1, 'route-table': 1, 'security-list': 1, user: 1, group: 1, 'group-membership': 1, policy: 1, 'api-key': 1 },
-  azure: { 'virtual-network': 1, subnet: 1, 'route-table': 1, 'network-security-group': 1, 'service-principal': 1, 'role-assignment': 1, 'client-secret': 1 },
+  aws: {
+    vpc: 1,
+    subnet: 2,
+    'internet-gateway': 1,
+    'route-table': 1,
+    'security-group': 1,
+    'iam-user': 1,
+    'iam-user-policy': 1,
+    'access-key': 1,
+  },
+  gcp: {
+    network: 1,
+    subnetwork: 1,
+    firewall: 2,
+    'service-account': 1,
+    'role-binding': 2,
+    'service-account-key': 1,
+  },
+  oci: {
+    vcn: 1,
+    subnet: 1,
+    'internet-gateway': 1,
+    'route-table': 1,
+    'security-list': 1,
+    user: 1,
+    group: 1,
+    'group-membership': 1,
+    policy: 1,
+    'api-key': 1,
+  },
+  azure: {
+    'virtual-network': 1,
+    subnet: 1,
+    'route-table': 1,
+    'network-security-group': 1,
+    'service-principal': 1,
+    'role-assignment': 1,
+    'client-secret': 1,
+  },
 };
 
 type Step = (o: EdgeLocationOnboarding, t: EdgeLocationTarget) => Promise<unknown>;
@@ -69,7 +104,10 @@ describe('simulated onboarding', () => {
       const { sim } = simCloud(cloud);
       await onboardAll(sim, t);
       const deleted = await sim.onboarding.teardown(t);
-      assert.equal(deleted.length, Object.values(EXPECTED[cloud]).reduce((a, b) => a + b, 0));
+      assert.equal(
+        deleted.length,
+        Object.values(EXPECTED[cloud]).reduce((a, b) => a + b, 0),
+      );
       assert.equal(sim.inventory.count(), 0);
       assert.deepEqual(await sim.onboarding.teardown(t), []);
     });
@@ -113,8 +151,14 @@ describe('simulated onboarding', () => {
 
   it('rejects an unknown region or a zone outside the region', async () => {
     const { sim } = simCloud('aws');
-    await assert.rejects(sim.onboarding.preflight({ ...TARGETS.aws, region: 'mars-1' }), /unknown region mars-1/);
-    await assert.rejects(sim.onboarding.ensureNetwork({ ...TARGETS.aws, zones: ['us-west-2a'] }), InvalidRequestError);
+    await assert.rejects(
+      sim.onboarding.preflight({ ...TARGETS.aws, region: 'mars-1' }),
+      /unknown region mars-1/,
+    );
+    await assert.rejects(
+      sim.onboarding.ensureNetwork({ ...TARGETS.aws, zones: ['us-west-2a'] }),
+      InvalidRequestError,
+    );
   });
 
   it('teardown refuses while instances still run in the location', async () => {
@@ -122,7 +166,9 @@ describe('simulated onboarding', () => {
     const t = TARGETS.aws;
     await onboardAll(sim, t);
     const r = await sim.launch({
-      offerings: [{ region: 'us-east-1', zone: 'us-east-1a', instanceType: 'm5.large', lifecycle: 'on-demand' }],
+      offerings: [
+        { region: 'us-east-1', zone: 'us-east-1a', instanceType: 'm5.large', lifecycle: 'on-demand' },
+      ],
       userData: encodeUserData(joinContract()),
       tags: { clusterId: 'c1', edgeLocation: t.name },
     });
@@ -132,7 +178,7 @@ describe('simulated onboarding', () => {
     assert.equal(sim.inventory.count(), 0);
   });
 
-  it('locations do not see each other\'s objects', async () => {
+  it("locations do not see each other's objects", async () => {
     const { sim } = simCloud('aws');
     await onboardAll(sim, TARGETS.aws);
     await onboardAll(sim, { ...TARGETS.aws, name: 'aws-east-2' });

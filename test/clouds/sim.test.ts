@@ -11,7 +11,12 @@ import { encodeUserData } from '../../src/clouds/join.ts';
 import type { CloudName } from '../../src/catalog/types.ts';
 import { joinContract, simCloud } from './helpers.ts';
 
-const M5A: OfferingKey = { region: 'us-east-1', zone: 'us-east-1a', instanceType: 'm5.large', lifecycle: 'on-demand' };
+const M5A: OfferingKey = {
+  region: 'us-east-1',
+  zone: 'us-east-1a',
+  instanceType: 'm5.large',
+  lifecycle: 'on-demand',
+};
 const M5B: OfferingKey = { ...M5A, zone: 'us-east-1b' };
 const TAGS = { clusterId: 'c1', nodeClaim: 'claim-1' };
 
@@ -43,7 +48,10 @@ describe('simulated cloud', () => {
     const offerings = await sim.listOfferings({ region: 'us-east-1' });
     assert.equal(offerings.length, 6);
     const a100 = offerings.filter((o) => o.instanceType === 'p4d.24xlarge');
-    assert.deepEqual(a100.map((o) => o.available), [false, false]);
+    assert.deepEqual(
+      a100.map((o) => o.available),
+      [false, false],
+    );
     assert.ok(offerings.filter((o) => o.gpuCount === 0).every((o) => o.available));
     const west = await sim.listOfferings({ region: 'us-west-2', instanceTypes: ['p4d.24xlarge'] });
     assert.ok(west.every((o) => o.available));
@@ -51,7 +59,9 @@ describe('simulated cloud', () => {
 
   it('spreads region-only catalog rows over the zones (OCI availability domains)', async () => {
     const { sim } = simCloud('oci');
-    const zones = (await sim.listOfferings({ region: 'us-ashburn-1', lifecycle: 'on-demand' })).map((o) => o.zone);
+    const zones = (await sim.listOfferings({ region: 'us-ashburn-1', lifecycle: 'on-demand' })).map(
+      (o) => o.zone,
+    );
     assert.deepEqual([...new Set(zones)].sort(), ['US-ASHBURN-AD-1', 'US-ASHBURN-AD-2']);
   });
 
@@ -66,7 +76,17 @@ describe('simulated cloud', () => {
     assert.equal(second.capacityErrors.length, 1);
     assert.equal(second.capacityErrors[0].code, 'InsufficientInstanceCapacity');
     assert.deepEqual(second.capacityErrors[0].offering, M5A);
-    assert.equal((await sim.listOfferings({ region: 'us-east-1', zones: ['us-east-1a'], instanceTypes: ['m5.large'], lifecycle: 'on-demand' }))[0].available, false);
+    assert.equal(
+      (
+        await sim.listOfferings({
+          region: 'us-east-1',
+          zones: ['us-east-1a'],
+          instanceTypes: ['m5.large'],
+          lifecycle: 'on-demand',
+        })
+      )[0].available,
+      false,
+    );
   });
 
   it('frees capacity on terminate', async () => {
@@ -81,15 +101,27 @@ describe('simulated cloud', () => {
 
   it('throws AllOfferingsUnavailableError with every attempt when nothing has capacity', async () => {
     const { sim } = simCloud('aws');
-    const a100: OfferingKey = { region: 'us-east-1', zone: 'us-east-1a', instanceType: 'p4d.24xlarge', lifecycle: 'spot' };
-    const err = await sim.launch(request([a100, { ...a100, lifecycle: 'on-demand' }])).catch((e: unknown) => e);
+    const a100: OfferingKey = {
+      region: 'us-east-1',
+      zone: 'us-east-1a',
+      instanceType: 'p4d.24xlarge',
+      lifecycle: 'spot',
+    };
+    const err = await sim
+      .launch(request([a100, { ...a100, lifecycle: 'on-demand' }]))
+      .catch((e: unknown) => e);
     assert.ok(err instanceof AllOfferingsUnavailableError);
     assert.equal(err.attempts.length, 2);
   });
 
   it('injects capacity errors for the next N launches of an offering', async () => {
     const { sim } = simCloud('gcp');
-    const a: OfferingKey = { region: 'us-central1', zone: 'us-central1-a', instanceType: 'n2-standard-2', lifecycle: 'spot' };
+    const a: OfferingKey = {
+      region: 'us-central1',
+      zone: 'us-central1-a',
+      instanceType: 'n2-standard-2',
+      lifecycle: 'spot',
+    };
     const b: OfferingKey = { ...a, zone: 'us-central1-b' };
     sim.injectFault({ op: 'launch', error: 'capacity', times: 2, match: { zone: 'us-central1-a' } });
     assert.deepEqual((await sim.launch(request([a, b]))).offering, b);
@@ -101,7 +133,10 @@ describe('simulated cloud', () => {
   it('injects throttling and transient errors without falling back', async () => {
     const { sim } = simCloud('aws');
     sim.injectFault({ op: 'launch', error: 'throttling', times: 1 });
-    await assert.rejects(sim.launch(request([M5A, M5B])), (e) => e instanceof ThrottlingError && e.code === 'RequestLimitExceeded');
+    await assert.rejects(
+      sim.launch(request([M5A, M5B])),
+      (e) => e instanceof ThrottlingError && e.code === 'RequestLimitExceeded',
+    );
     sim.injectFault({ op: 'listInstances', error: 'transient', times: 1 });
     await assert.rejects(sim.listInstances({ clusterId: 'c1' }), TransientError);
     assert.equal((await sim.listInstances({ clusterId: 'c1' })).length, 0);
@@ -109,10 +144,15 @@ describe('simulated cloud', () => {
     assert.equal(ok.capacityErrors.length, 0);
   });
 
-  it('OCI capacity errors carry the cloud\'s code', async () => {
+  it("OCI capacity errors carry the cloud's code", async () => {
     const { sim } = simCloud('oci');
     sim.setCapacity({ instanceType: 'VM.GPU.A10.1', capacity: 0 });
-    const k: OfferingKey = { region: 'us-ashburn-1', zone: 'US-ASHBURN-AD-1', instanceType: 'VM.GPU.A10.1', lifecycle: 'on-demand' };
+    const k: OfferingKey = {
+      region: 'us-ashburn-1',
+      zone: 'US-ASHBURN-AD-1',
+      instanceType: 'VM.GPU.A10.1',
+      lifecycle: 'on-demand',
+    };
     const err = await sim.launch(request([k])).catch((e: unknown) => e);
     assert.ok(err instanceof AllOfferingsUnavailableError);
     assert.ok(err.attempts[0] instanceof CapacityError);
@@ -121,12 +161,21 @@ describe('simulated cloud', () => {
 
   it('lists only omni instances by tag for garbage collection', async () => {
     const { sim } = simCloud('aws');
-    await sim.launch({ ...request([M5A]), tags: { clusterId: 'c1', nodeClaim: 'a', edgeLocation: 'aws-east' } });
+    await sim.launch({
+      ...request([M5A]),
+      tags: { clusterId: 'c1', nodeClaim: 'a', edgeLocation: 'aws-east' },
+    });
     await sim.launch({ ...request([M5A], 'n2'), tags: { clusterId: 'c1', nodeClaim: 'b' } });
     await sim.launch({ ...request([M5A], 'n3'), tags: { clusterId: 'other', nodeClaim: 'c' } });
     assert.equal((await sim.listInstances({ clusterId: 'c1' })).length, 2);
-    assert.deepEqual((await sim.listInstances({ clusterId: 'c1', edgeLocation: 'aws-east' })).map((i) => i.tags.nodeClaim), ['a']);
-    assert.deepEqual((await sim.listInstances({ clusterId: 'c1', nodeClaim: 'b' })).map((i) => i.tags.nodeClaim), ['b']);
+    assert.deepEqual(
+      (await sim.listInstances({ clusterId: 'c1', edgeLocation: 'aws-east' })).map((i) => i.tags.nodeClaim),
+      ['a'],
+    );
+    assert.deepEqual(
+      (await sim.listInstances({ clusterId: 'c1', nodeClaim: 'b' })).map((i) => i.tags.nodeClaim),
+      ['b'],
+    );
   });
 
   const NOTICE: [CloudName, string, string, number][] = [
@@ -165,7 +214,15 @@ describe('simulated cloud', () => {
 
   it('drifts Spot prices (not above On-Demand) but keeps OCI preemptible at its fixed price', async () => {
     const { sim, clock } = simCloud('aws', { priceDriftIntervalMs: 600_000 });
-    const spot = async () => (await sim.listOfferings({ region: 'us-east-1', zones: ['us-east-1a'], instanceTypes: ['m5.large'], lifecycle: 'spot' }))[0].pricePerHour;
+    const spot = async () =>
+      (
+        await sim.listOfferings({
+          region: 'us-east-1',
+          zones: ['us-east-1a'],
+          instanceTypes: ['m5.large'],
+          lifecycle: 'spot',
+        })
+      )[0].pricePerHour;
     const p0 = await spot();
     const seen = new Set<number>([p0]);
     for (let i = 0; i < 5; i++) {
@@ -177,7 +234,11 @@ describe('simulated cloud', () => {
     assert.ok([...seen].every((p) => p <= 0.096 && p > 0.02));
     const oci = simCloud('oci');
     oci.clock.advance(10 * 3_600_000);
-    const o = await oci.sim.listOfferings({ region: 'us-ashburn-1', instanceTypes: ['VM.Standard.E4.Flex.2'], lifecycle: 'spot' });
+    const o = await oci.sim.listOfferings({
+      region: 'us-ashburn-1',
+      instanceTypes: ['VM.Standard.E4.Flex.2'],
+      lifecycle: 'spot',
+    });
     assert.equal(o[0].pricePerHour, 0.037);
   });
 
@@ -195,7 +256,12 @@ describe('simulated boot', () => {
     const { sim, clock, registrar } = simCloud('aws');
     const r = await sim.launch({
       offerings: [{ ...M5A, lifecycle: 'spot' }],
-      userData: encodeUserData(joinContract({ nodeName: 'edge-1', taints: [{ key: 'dedicated', value: 'x', effect: 'NoSchedule' }] })),
+      userData: encodeUserData(
+        joinContract({
+          nodeName: 'edge-1',
+          taints: [{ key: 'dedicated', value: 'x', effect: 'NoSchedule' }],
+        }),
+      ),
       tags: { clusterId: 'c1', edgeLocation: 'aws-east' },
     });
     assert.equal(r.instance.state, 'pending');
@@ -210,7 +276,11 @@ describe('simulated boot', () => {
     const labels = metadata.labels ?? {};
     assert.equal(spec.providerID, `castai-omni://aws-east/${r.instance.id}`);
     assert.deepEqual(
-      [labels['omni.cast.ai/lifecycle'], labels['scheduling.cast.ai/spot'], labels['scheduling.cast.ai/node-template']],
+      [
+        labels['omni.cast.ai/lifecycle'],
+        labels['scheduling.cast.ai/spot'],
+        labels['scheduling.cast.ai/node-template'],
+      ],
       ['spot', 'true', 'default'],
     );
     assert.equal(labels['omni.cast.ai/edge-location-name'], 'aws-east');
@@ -223,9 +293,22 @@ describe('simulated boot', () => {
 
   it('registers GPUs only when the user data installs the NVIDIA driver', async () => {
     const { sim, clock, registrar } = simCloud('aws');
-    const gpu: OfferingKey = { region: 'us-west-2', zone: 'us-west-2a', instanceType: 'g5.xlarge', lifecycle: 'on-demand' };
-    await sim.launch({ offerings: [gpu], userData: encodeUserData(joinContract({ nodeName: 'with-driver', installGpuDriver: true })), tags: TAGS });
-    await sim.launch({ offerings: [gpu], userData: encodeUserData(joinContract({ nodeName: 'no-driver' })), tags: TAGS });
+    const gpu: OfferingKey = {
+      region: 'us-west-2',
+      zone: 'us-west-2a',
+      instanceType: 'g5.xlarge',
+      lifecycle: 'on-demand',
+    };
+    await sim.launch({
+      offerings: [gpu],
+      userData: encodeUserData(joinContract({ nodeName: 'with-driver', installGpuDriver: true })),
+      tags: TAGS,
+    });
+    await sim.launch({
+      offerings: [gpu],
+      userData: encodeUserData(joinContract({ nodeName: 'no-driver' })),
+      tags: TAGS,
+    });
     clock.advance(10_000);
     await sim.tick();
     const gpuFacts = (name: string) => {

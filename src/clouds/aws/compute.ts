@@ -25,7 +25,8 @@ import type { Ec2PortFor } from './port.ts';
 
 export const AWS_SPOT_NOTICE_MS = 120_000;
 /** Ubuntu 24.04 through the public SSM parameter: RunInstances resolves it, no DescribeImages needed. */
-export const AWS_DEFAULT_IMAGE = 'resolve:ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id';
+export const AWS_DEFAULT_IMAGE =
+  'resolve:ssm:/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id';
 const LIVE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
 
 export interface AwsDeps {
@@ -39,12 +40,16 @@ export interface AwsDeps {
 }
 
 export function awsTags(tags: OmniTags, name: string): Tag[] {
-  return [{ Key: 'Name', Value: name }, ...Object.entries(toCloudTags('aws', tags)).map(([Key, Value]) => ({ Key, Value }))];
+  return [
+    { Key: 'Name', Value: name },
+    ...Object.entries(toCloudTags('aws', tags)).map(([Key, Value]) => ({ Key, Value })),
+  ];
 }
 
 export function tagFilters(filter: InstanceFilter): Filter[] {
   const out: Filter[] = [{ Name: `tag:${tagKey('aws', 'clusterId')}`, Values: [filter.clusterId] }];
-  if (filter.edgeLocation) out.push({ Name: `tag:${tagKey('aws', 'edgeLocation')}`, Values: [filter.edgeLocation] });
+  if (filter.edgeLocation)
+    out.push({ Name: `tag:${tagKey('aws', 'edgeLocation')}`, Values: [filter.edgeLocation] });
   if (filter.nodeClaim) out.push({ Name: `tag:${tagKey('aws', 'nodeClaim')}`, Values: [filter.nodeClaim] });
   return out;
 }
@@ -82,18 +87,31 @@ export class AwsCompute implements CloudCompute {
       for (const o of res.InstanceTypeOfferings ?? []) offered.add(`${o.Location}/${o.InstanceType}`);
       if (filter.lifecycle !== 'on-demand') await this.readSpotPrices(filter, spotPrice);
     } catch (err) {
-      throw mapAwsError(err, { operation: 'DescribeInstanceTypeOfferings', credentials: this.deps.credentials });
+      throw mapAwsError(err, {
+        operation: 'DescribeInstanceTypeOfferings',
+        credentials: this.deps.credentials,
+      });
     }
     return this.catalogRows(filter).flatMap((row) => {
       const key = `${row.zone}/${row.instanceType}`;
       const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
       return lifecycles.flatMap((lifecycle) => {
-        const price = lifecycle === 'spot' ? (spotPrice.get(key) ?? row.spotPricePerHour) : row.onDemandPricePerHour;
+        const price =
+          lifecycle === 'spot' ? (spotPrice.get(key) ?? row.spotPricePerHour) : row.onDemandPricePerHour;
         if (price === null) return [];
         const live: LiveOffering = {
-          region: row.region, zone: row.zone, instanceType: row.instanceType, lifecycle, cloud: 'aws', arch: row.arch,
-          vcpus: row.vcpus, memoryGiB: row.memoryGiB, gpuName: row.gpuName, gpuCount: row.gpuCount,
-          pricePerHour: price, available: offered.has(key),
+          region: row.region,
+          zone: row.zone,
+          instanceType: row.instanceType,
+          lifecycle,
+          cloud: 'aws',
+          arch: row.arch,
+          vcpus: row.vcpus,
+          memoryGiB: row.memoryGiB,
+          gpuName: row.gpuName,
+          gpuCount: row.gpuCount,
+          pricePerHour: price,
+          available: offered.has(key),
         };
         return [live];
       });
@@ -108,7 +126,10 @@ export class AwsCompute implements CloudCompute {
     try {
       await this.deps.ec2(region).terminateInstances({ InstanceIds: [instanceId] });
     } catch (err) {
-      const mapped = mapAwsError(err, { operation: 'TerminateInstances', credentials: this.deps.credentials });
+      const mapped = mapAwsError(err, {
+        operation: 'TerminateInstances',
+        credentials: this.deps.credentials,
+      });
       if (mapped.code !== 'InvalidInstanceID.NotFound') throw mapped;
     }
   }
@@ -124,7 +145,8 @@ export class AwsCompute implements CloudCompute {
           NextToken,
         }),
       );
-      for (const r of res.Reservations ?? []) out.push(...(r.Instances ?? []).flatMap((i) => this.toInstance(i, region)));
+      for (const r of res.Reservations ?? [])
+        out.push(...(r.Instances ?? []).flatMap((i) => this.toInstance(i, region)));
       NextToken = res.NextToken;
     } while (NextToken);
     return out;
@@ -161,21 +183,37 @@ export class AwsCompute implements CloudCompute {
           ...(subnetId ? { SubnetId: subnetId } : { Placement: { AvailabilityZone: o.zone } }),
           ...(p.securityGroupIds?.length ? { SecurityGroupIds: p.securityGroupIds } : {}),
           ...(o.lifecycle === 'spot'
-            ? { InstanceMarketOptions: { MarketType: 'spot', SpotOptions: { SpotInstanceType: 'one-time', InstanceInterruptionBehavior: 'terminate' } } }
+            ? {
+                InstanceMarketOptions: {
+                  MarketType: 'spot',
+                  SpotOptions: { SpotInstanceType: 'one-time', InstanceInterruptionBehavior: 'terminate' },
+                },
+              }
             : {}),
-          BlockDeviceMappings: [{ DeviceName: '/dev/sda1', Ebs: { VolumeSize: p.bootDiskSizeGiB ?? 100, VolumeType: 'gp3', DeleteOnTermination: true } }],
+          BlockDeviceMappings: [
+            {
+              DeviceName: '/dev/sda1',
+              Ebs: { VolumeSize: p.bootDiskSizeGiB ?? 100, VolumeType: 'gp3', DeleteOnTermination: true },
+            },
+          ],
           MetadataOptions: { HttpTokens: 'required' },
           TagSpecifications: [
             { ResourceType: 'instance', Tags: tags },
             { ResourceType: 'volume', Tags: tags },
-            ...(o.lifecycle === 'spot' ? [{ ResourceType: 'spot-instances-request' as const, Tags: tags }] : []),
+            ...(o.lifecycle === 'spot'
+              ? [{ ResourceType: 'spot-instances-request' as const, Tags: tags }]
+              : []),
           ],
         }),
       o,
     );
     const inst = res.Instances?.[0];
     const instance = inst ? this.toInstance(inst, o.region)[0] : undefined;
-    if (!instance) throw mapAwsError({ name: 'InternalError', message: 'RunInstances returned no instance' }, { operation: 'RunInstances' });
+    if (!instance)
+      throw mapAwsError(
+        { name: 'InternalError', message: 'RunInstances returned no instance' },
+        { operation: 'RunInstances' },
+      );
     return { ...instance, lifecycle: o.lifecycle, tags: { ...request.tags } };
   }
 
@@ -219,7 +257,10 @@ export class AwsCompute implements CloudCompute {
     return this.deps.catalog
       .query({ cloud: 'aws', region: filter.region })
       .flatMap((o) => (o.zone === '' ? zones.map((zone) => ({ ...o, zone })) : [o]))
-      .filter((o) => zones.includes(o.zone) && (!filter.instanceTypes || filter.instanceTypes.includes(o.instanceType)));
+      .filter(
+        (o) =>
+          zones.includes(o.zone) && (!filter.instanceTypes || filter.instanceTypes.includes(o.instanceType)),
+      );
   }
 
   private async call<T>(operation: string, fn: () => Promise<T>, offering?: OfferingKey): Promise<T> {

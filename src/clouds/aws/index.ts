@@ -18,7 +18,12 @@ export class AwsCloud extends AwsCompute implements CloudProvider {
 }
 
 /** An AwsCloud over the real SDK clients. */
-export async function createAwsCloud(opts: { region: string; credentials: Credentials; catalog: Catalog; clock: Clock }): Promise<AwsCloud> {
+export async function createAwsCloud(opts: {
+  region: string;
+  credentials: Credentials;
+  catalog: Catalog;
+  clock: Clock;
+}): Promise<AwsCloud> {
   const { ec2Port, iamPort } = await import('./sdk.ts');
   const ports = new Map<string, ReturnType<typeof ec2Port>>();
   const ec2 = (region: string) => {

@@ -10,7 +10,9 @@ export interface Ec2Port {
   describeInstanceTypeOfferings(
     input: ec2.DescribeInstanceTypeOfferingsCommandInput,
   ): Promise<ec2.DescribeInstanceTypeOfferingsCommandOutput>;
-  describeSpotPriceHistory(input: ec2.DescribeSpotPriceHistoryCommandInput): Promise<ec2.DescribeSpotPriceHistoryCommandOutput>;
+  describeSpotPriceHistory(
+    input: ec2.DescribeSpotPriceHistoryCommandInput,
+  ): Promise<ec2.DescribeSpotPriceHistoryCommandOutput>;
   describeSpotInstanceRequests(
     input: ec2.DescribeSpotInstanceRequestsCommandInput,
   ): Promise<ec2.DescribeSpotInstanceRequestsCommandOutput>;
@@ -19,28 +21,50 @@ export interface Ec2Port {
   describeVpcs(input: ec2.DescribeVpcsCommandInput): Promise<ec2.DescribeVpcsCommandOutput>;
   deleteVpc(input: ec2.DeleteVpcCommandInput): Promise<ec2.DeleteVpcCommandOutput>;
   createSubnet(input: ec2.CreateSubnetCommandInput): Promise<ec2.CreateSubnetCommandOutput>;
-  modifySubnetAttribute(input: ec2.ModifySubnetAttributeCommandInput): Promise<ec2.ModifySubnetAttributeCommandOutput>;
+  modifySubnetAttribute(
+    input: ec2.ModifySubnetAttributeCommandInput,
+  ): Promise<ec2.ModifySubnetAttributeCommandOutput>;
   describeSubnets(input: ec2.DescribeSubnetsCommandInput): Promise<ec2.DescribeSubnetsCommandOutput>;
   deleteSubnet(input: ec2.DeleteSubnetCommandInput): Promise<ec2.DeleteSubnetCommandOutput>;
-  createInternetGateway(input: ec2.CreateInternetGatewayCommandInput): Promise<ec2.CreateInternetGatewayCommandOutput>;
-  attachInternetGateway(input: ec2.AttachInternetGatewayCommandInput): Promise<ec2.AttachInternetGatewayCommandOutput>;
+  createInternetGateway(
+    input: ec2.CreateInternetGatewayCommandInput,
+  ): Promise<ec2.CreateInternetGatewayCommandOutput>;
+  attachInternetGateway(
+    input: ec2.AttachInternetGatewayCommandInput,
+  ): Promise<ec2.AttachInternetGatewayCommandOutput>;
   describeInternetGateways(
     input: ec2.DescribeInternetGatewaysCommandInput,
   ): Promise<ec2.DescribeInternetGatewaysCommandOutput>;
-  detachInternetGateway(input: ec2.DetachInternetGatewayCommandInput): Promise<ec2.DetachInternetGatewayCommandOutput>;
-  deleteInternetGateway(input: ec2.DeleteInternetGatewayCommandInput): Promise<ec2.DeleteInternetGatewayCommandOutput>;
+  detachInternetGateway(
+    input: ec2.DetachInternetGatewayCommandInput,
+  ): Promise<ec2.DetachInternetGatewayCommandOutput>;
+  deleteInternetGateway(
+    input: ec2.DeleteInternetGatewayCommandInput,
+  ): Promise<ec2.DeleteInternetGatewayCommandOutput>;
   createRouteTable(input: ec2.CreateRouteTableCommandInput): Promise<ec2.CreateRouteTableCommandOutput>;
   createRoute(input: ec2.CreateRouteCommandInput): Promise<ec2.CreateRouteCommandOutput>;
-  associateRouteTable(input: ec2.AssociateRouteTableCommandInput): Promise<ec2.AssociateRouteTableCommandOutput>;
-  describeRouteTables(input: ec2.DescribeRouteTablesCommandInput): Promise<ec2.DescribeRouteTablesCommandOutput>;
-  disassociateRouteTable(input: ec2.DisassociateRouteTableCommandInput): Promise<ec2.DisassociateRouteTableCommandOutput>;
+  associateRouteTable(
+    input: ec2.AssociateRouteTableCommandInput,
+  ): Promise<ec2.AssociateRouteTableCommandOutput>;
+  describeRouteTables(
+    input: ec2.DescribeRouteTablesCommandInput,
+  ): Promise<ec2.DescribeRouteTablesCommandOutput>;
+  disassociateRouteTable(
+    input: ec2.DisassociateRouteTableCommandInput,
+  ): Promise<ec2.DisassociateRouteTableCommandOutput>;
   deleteRouteTable(input: ec2.DeleteRouteTableCommandInput): Promise<ec2.DeleteRouteTableCommandOutput>;
-  createSecurityGroup(input: ec2.CreateSecurityGroupCommandInput): Promise<ec2.CreateSecurityGroupCommandOutput>;
+  createSecurityGroup(
+    input: ec2.CreateSecurityGroupCommandInput,
+  ): Promise<ec2.CreateSecurityGroupCommandOutput>;
   authorizeSecurityGroupIngress(
     input: ec2.AuthorizeSecurityGroupIngressCommandInput,
   ): Promise<ec2.AuthorizeSecurityGroupIngressCommandOutput>;
-  describeSecurityGroups(input: ec2.DescribeSecurityGroupsCommandInput): Promise<ec2.DescribeSecurityGroupsCommandOutput>;
-  deleteSecurityGroup(input: ec2.DeleteSecurityGroupCommandInput): Promise<ec2.DeleteSecurityGroupCommandOutput>;
+  describeSecurityGroups(
+    input: ec2.DescribeSecurityGroupsCommandInput,
+  ): Promise<ec2.DescribeSecurityGroupsCommandOutput>;
+  deleteSecurityGroup(
+    input: ec2.DeleteSecurityGroupCommandInput,
+  ): Promise<ec2.DeleteSecurityGroupCommandOutput>;
 }
 
 export interface IamPort {
@@ -53,7 +77,9 @@ export interface IamPort {
   createAccessKey(input: iam.CreateAccessKeyCommandInput): Promise<iam.CreateAccessKeyCommandOutput>;
   listAccessKeys(input: iam.ListAccessKeysCommandInput): Promise<iam.ListAccessKeysCommandOutput>;
   deleteAccessKey(input: iam.DeleteAccessKeyCommandInput): Promise<iam.DeleteAccessKeyCommandOutput>;
-  simulatePrincipalPolicy(input: iam.SimulatePrincipalPolicyCommandInput): Promise<iam.SimulatePrincipalPolicyCommandOutput>;
+  simulatePrincipalPolicy(
+    input: iam.SimulatePrincipalPolicyCommandInput,
+  ): Promise<iam.SimulatePrincipalPolicyCommandOutput>;
 }
 
 /** EC2 is regional; one port per region. */

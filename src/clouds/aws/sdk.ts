@@ -7,7 +7,11 @@ import type { Ec2Port, IamPort } from './port.ts';
 
 function awsCredentials(credentials: Credentials) {
   const s = credentials.reveal();
-  return { accessKeyId: s.accessKeyId ?? '', secretAccessKey: s.secretAccessKey ?? '', sessionToken: s.sessionToken };
+  return {
+    accessKeyId: s.accessKeyId ?? '',
+    secretAccessKey: s.secretAccessKey ?? '',
+    sessionToken: s.sessionToken,
+  };
 }
 
 export function ec2Port(region: string, credentials: Credentials): Ec2Port {
@@ -46,7 +50,11 @@ export function ec2Port(region: string, credentials: Credentials): Ec2Port {
 }
 
 export function iamPort(credentials: Credentials): IamPort {
-  const c = new iam.IAMClient({ region: 'us-east-1', credentials: awsCredentials(credentials), maxAttempts: 1 });
+  const c = new iam.IAMClient({
+    region: 'us-east-1',
+    credentials: awsCredentials(credentials),
+    maxAttempts: 1,
+  });
   return {
     getUser: (i) => c.send(new iam.GetUserCommand(i)),
     createUser: (i) => c.send(new iam.CreateUserCommand(i)),

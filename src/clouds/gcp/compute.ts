@@ -35,7 +35,10 @@ export interface GcpDeps extends GcpPorts {
 
 /** GCP label values: lower case letters, digits, '-' and '_', at most 63 characters. */
 export function gcpLabelValue(v: string): string {
-  return v.toLowerCase().replace(/[^a-z0-9_-]/g, '_').slice(0, 63);
+  return v
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '_')
+    .slice(0, 63);
 }
 
 /** Instance names: RFC 1035, at most 63 characters; the node claim name is already close. */
@@ -46,8 +49,10 @@ export function gcpInstanceName(nodeClaim: string | undefined, o: OfferingKey): 
 
 export function labelFilter(filter: InstanceFilter): string {
   const parts = [`labels.${tagKey('gcp', 'clusterId')} = "${gcpLabelValue(filter.clusterId)}"`];
-  if (filter.edgeLocation) parts.push(`labels.${tagKey('gcp', 'edgeLocation')} = "${gcpLabelValue(filter.edgeLocation)}"`);
-  if (filter.nodeClaim) parts.push(`labels.${tagKey('gcp', 'nodeClaim')} = "${gcpLabelValue(filter.nodeClaim)}"`);
+  if (filter.edgeLocation)
+    parts.push(`labels.${tagKey('gcp', 'edgeLocation')} = "${gcpLabelValue(filter.edgeLocation)}"`);
+  if (filter.nodeClaim)
+    parts.push(`labels.${tagKey('gcp', 'nodeClaim')} = "${gcpLabelValue(filter.nodeClaim)}"`);
   return parts.join(' AND ');
 }
 
@@ -72,24 +77,45 @@ export class GcpCompute implements CloudCompute {
   constructor(protected readonly deps: GcpDeps) {}
 
   async listOfferings(filter: OfferingFilter): Promise<LiveOffering[]> {
-    const zones = filter.zones ?? this.deps.catalog.regions('gcp').find((r) => r.region === filter.region)?.zones ?? [];
+    const zones =
+      filter.zones ?? this.deps.catalog.regions('gcp').find((r) => r.region === filter.region)?.zones ?? [];
     const offered = new Set<string>();
     for (const zone of zones) {
-      const types = await this.call('machineTypes.list', () => this.deps.compute.listMachineTypes({ project: this.deps.project, zone }));
+      const types = await this.call('machineTypes.list', () =>
+        this.deps.compute.listMachineTypes({ project: this.deps.project, zone }),
+      );
       for (const t of types) offered.add(`${zone}/${t}`);
     }
     const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
     const rows = this.deps.catalog
       .query({ cloud: 'gcp', region: filter.region })
       .flatMap((o) => (o.zone === '' ? zones.map((zone) => ({ ...o, zone })) : [o]))
-      .filter((o) => zones.includes(o.zone) && (!filter.instanceTypes || filter.instanceTypes.includes(o.instanceType)));
+      .filter(
+        (o) =>
+          zones.includes(o.zone) && (!filter.instanceTypes || filter.instanceTypes.includes(o.instanceType)),
+      );
     return rows.flatMap((o) =>
       lifecycles.flatMap((lifecycle) => {
         const price = lifecycle === 'spot' ? o.spotPricePerHour : o.onDemandPricePerHour;
         if (price === null) return [];
         const { region, zone, instanceType, arch, vcpus, memoryGiB, gpuName, gpuCount } = o;
         const available = offered.has(`${zone}/${instanceType}`);
-        return [{ region, zone, instanceType, lifecycle, cloud: 'gcp' as const, arch, vcpus, memoryGiB, gpuName, gpuCount, pricePerHour: price, available }];
+        return [
+          {
+            region,
+            zone,
+            instanceType,
+            lifecycle,
+            cloud: 'gcp' as const,
+            arch,
+            vcpus,
+            memoryGiB,
+            gpuName,
+            gpuCount,
+            pricePerHour: price,
+            available,
+          },
+        ];
       }),
     );
   }
@@ -102,7 +128,9 @@ export class GcpCompute implements CloudCompute {
     const found = (await this.listRaw(`id = ${instanceId}`))[0];
     if (!found?.name) return;
     const zone = lastSegment(found.zone);
-    await this.call('instances.delete', () => this.deps.compute.deleteInstance({ project: this.deps.project, zone, instance: found.name ?? '' }));
+    await this.call('instances.delete', () =>
+      this.deps.compute.deleteInstance({ project: this.deps.project, zone, instance: found.name ?? '' }),
+    );
   }
 
   async listInstances(filter: InstanceFilter): Promise<CloudInstance[]> {
@@ -113,7 +141,10 @@ export class GcpCompute implements CloudCompute {
   async pollInterruptions(filter: InstanceFilter): Promise<SpotInterruptionNotice[]> {
     const ours = new Map((await this.listInstances(filter)).map((i) => [i.id, i]));
     const ops = await this.call('zoneOperations.aggregatedList', () =>
-      this.deps.compute.listOperations({ project: this.deps.project, filter: 'operationType = "compute.instances.preempted"' }),
+      this.deps.compute.listOperations({
+        project: this.deps.project,
+        filter: 'operationType = "compute.instances.preempted"',
+      }),
     );
     return ops.flatMap((op) => {
       if (!op.targetId || !ours.has(op.targetId)) return [];
@@ -125,7 +156,9 @@ export class GcpCompute implements CloudCompute {
   instanceResource(o: OfferingKey, request: LaunchRequest): GcpInstanceResource {
     const p = request.placement ?? {};
     const subnetwork = p.subnetIds?.[o.zone];
-    const labels = Object.fromEntries(Object.entries(toCloudTags('gcp', request.tags)).map(([k, v]) => [k, gcpLabelValue(v)]));
+    const labels = Object.fromEntries(
+      Object.entries(toCloudTags('gcp', request.tags)).map(([k, v]) => [k, gcpLabelValue(v)]),
+    );
     const spot = o.lifecycle === 'spot';
     return {
       name: gcpInstanceName(request.tags.nodeClaim, o),
@@ -133,7 +166,16 @@ export class GcpCompute implements CloudCompute {
       labels,
       tags: { items: p.networkTags ?? [GCP_NODE_TAG] },
       metadata: { items: [{ key: 'user-data', value: request.userData }] },
-      disks: [{ boot: true, autoDelete: true, initializeParams: { sourceImage: p.imageId ?? GCP_DEFAULT_IMAGE, diskSizeGb: String(p.bootDiskSizeGiB ?? 100) } }],
+      disks: [
+        {
+          boot: true,
+          autoDelete: true,
+          initializeParams: {
+            sourceImage: p.imageId ?? GCP_DEFAULT_IMAGE,
+            diskSizeGb: String(p.bootDiskSizeGiB ?? 100),
+          },
+        },
+      ],
       networkInterfaces: [
         {
           ...(subnetwork ? { subnetwork } : { network: `global/networks/${p.networkName ?? 'default'}` }),
@@ -141,7 +183,12 @@ export class GcpCompute implements CloudCompute {
         },
       ],
       scheduling: spot
-        ? { provisioningModel: 'SPOT', instanceTerminationAction: 'DELETE', onHostMaintenance: 'TERMINATE', automaticRestart: false }
+        ? {
+            provisioningModel: 'SPOT',
+            instanceTerminationAction: 'DELETE',
+            onHostMaintenance: 'TERMINATE',
+            automaticRestart: false,
+          }
         : { provisioningModel: 'STANDARD', onHostMaintenance: 'TERMINATE', automaticRestart: true },
     };
   }
@@ -152,18 +199,38 @@ export class GcpCompute implements CloudCompute {
       await this.deps.compute.insertInstance({ project: this.deps.project, zone: o.zone, instanceResource });
     } catch (err) {
       // A retried launch of the same claim finds its instance already there: that is success.
-      if (!isGcpAlreadyExists(err)) throw mapGcpError(err, { operation: 'instances.insert', offering: o, credentials: this.deps.credentials });
+      if (!isGcpAlreadyExists(err))
+        throw mapGcpError(err, {
+          operation: 'instances.insert',
+          offering: o,
+          credentials: this.deps.credentials,
+        });
     }
-    const made = (await this.listRaw(`name = "${instanceResource.name}"`)).flatMap((i) => this.toInstance(i))[0];
-    return { ...(made ?? this.pendingInstance(o, instanceResource.name)), lifecycle: o.lifecycle, tags: { ...request.tags } };
+    const made = (await this.listRaw(`name = "${instanceResource.name}"`)).flatMap((i) =>
+      this.toInstance(i),
+    )[0];
+    return {
+      ...(made ?? this.pendingInstance(o, instanceResource.name)),
+      lifecycle: o.lifecycle,
+      tags: { ...request.tags },
+    };
   }
 
   private pendingInstance(o: OfferingKey, name: string): CloudInstance {
-    return { ...o, id: name, cloud: 'gcp', state: 'pending', launchedAt: this.deps.clock.now(), tags: { clusterId: '' } };
+    return {
+      ...o,
+      id: name,
+      cloud: 'gcp',
+      state: 'pending',
+      launchedAt: this.deps.clock.now(),
+      tags: { clusterId: '' },
+    };
   }
 
   private async listRaw(filter: string): Promise<GcpInstance[]> {
-    return this.call('instances.aggregatedList', () => this.deps.compute.listInstances({ project: this.deps.project, filter }));
+    return this.call('instances.aggregatedList', () =>
+      this.deps.compute.listInstances({ project: this.deps.project, filter }),
+    );
   }
 
   private toInstance(i: GcpInstance): CloudInstance[] {

@@ -25,7 +25,17 @@ const CAPACITY_REASONS = [
 const THROTTLING_REASONS = ['RATE_LIMIT_EXCEEDED', 'rateLimitExceeded', 'userRateLimitExceeded'];
 const KNOWN_REASONS = [...CAPACITY_REASONS, ...THROTTLING_REASONS];
 /** gRPC status codes as HTTP statuses. */
-const GRPC_TO_HTTP: Record<number, number> = { 3: 400, 4: 504, 5: 404, 6: 409, 7: 403, 8: 429, 13: 500, 14: 503, 16: 401 };
+const GRPC_TO_HTTP: Record<number, number> = {
+  3: 400,
+  4: 504,
+  5: 404,
+  6: 409,
+  7: 403,
+  8: 429,
+  13: 500,
+  14: 503,
+  16: 401,
+};
 
 interface RawGcpError {
   status?: number | string;
@@ -87,7 +97,10 @@ function classify(n: NormalizedGcpError): ErrorClass {
   return n.status === 0 || n.status >= 500 ? TransientError : InvalidRequestError;
 }
 
-export function mapGcpError(err: unknown, ctx: { operation: string; offering?: OfferingKey; credentials?: Credentials }): CloudError {
+export function mapGcpError(
+  err: unknown,
+  ctx: { operation: string; offering?: OfferingKey; credentials?: Credentials },
+): CloudError {
   if (err instanceof CloudError) return err;
   const n = normalizeGcpError(err);
   const code = n.reason || String(n.status);

@@ -17,7 +17,12 @@ export class GcpCloud extends GcpCompute implements CloudProvider {
 }
 
 /** A GcpCloud over @google-cloud/compute, @googleapis/iam and @googleapis/cloudresourcemanager. */
-export async function createGcpCloud(opts: { project: string; credentials: Credentials; catalog: Catalog; clock: Clock }): Promise<GcpCloud> {
+export async function createGcpCloud(opts: {
+  project: string;
+  credentials: Credentials;
+  catalog: Catalog;
+  clock: Clock;
+}): Promise<GcpCloud> {
   const { gcpPorts } = await import('./sdk.ts');
   return new GcpCloud({ ...opts, ...gcpPorts(opts.project, opts.credentials) });
 }

@@ -41,7 +41,11 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
 
   async preflight(_t: EdgeLocationTarget): Promise<PreflightResult> {
     const checked = [...GCP_ONBOARDING_PERMISSIONS];
-    const granted = new Set(await this.call('projects.testIamPermissions', () => this.deps.projects.testIamPermissions(this.project, checked)));
+    const granted = new Set(
+      await this.call('projects.testIamPermissions', () =>
+        this.deps.projects.testIamPermissions(this.project, checked),
+      ),
+    );
     const missing = checked.filter((p) => !granted.has(p));
     return { ok: missing.length === 0, missing, checked };
   }
@@ -51,10 +55,19 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
     const name = omniObjectName(t.name);
     const networkCreated = await this.ensure(
       () => this.deps.compute.getNetwork({ project: this.project, network: name }),
-      () => this.deps.compute.insertNetwork({ project: this.project, networkResource: { name, autoCreateSubnetworks: false, description: describe(t) } }),
+      () =>
+        this.deps.compute.insertNetwork({
+          project: this.project,
+          networkResource: { name, autoCreateSubnetworks: false, description: describe(t) },
+        }),
       'networks.insert',
     );
-    const networkId = log.note('network', `projects/${this.project}/global/networks/${name}`, name, networkCreated);
+    const networkId = log.note(
+      'network',
+      `projects/${this.project}/global/networks/${name}`,
+      name,
+      networkCreated,
+    );
     const subnetworkCreated = await this.ensure(
       () => this.deps.compute.getSubnetwork({ project: this.project, region: t.region, subnetwork: name }),
       () =>
@@ -72,7 +85,12 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
         }),
       'subnetworks.insert',
     );
-    const subnetId = log.note('subnetwork', `projects/${this.project}/regions/${t.region}/subnetworks/${name}`, name, subnetworkCreated);
+    const subnetId = log.note(
+      'subnetwork',
+      `projects/${this.project}/regions/${t.region}/subnetworks/${name}`,
+      name,
+      subnetworkCreated,
+    );
     const subnetIds = Object.fromEntries(t.zones.map((z) => [z, subnetId]));
     // Custom-mode networks get their default internet route from GCP; there is no gateway object.
     return log.result({ networkId, subnetIds, gatewayId: 'default-internet-gateway', routeTableId: '' });
@@ -92,7 +110,8 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
   }
 
   firewallRules(t: EdgeLocationTarget, networkId: string): GcpFirewall[] {
-    const ports = (protocol: string) => EDGE_INGRESS_PORTS.filter((p) => p.protocol === protocol).map((p) => String(p.port));
+    const ports = (protocol: string) =>
+      EDGE_INGRESS_PORTS.filter((p) => p.protocol === protocol).map((p) => String(p.port));
     return [
       {
         name: omniObjectName(t.name, 'allow'),
@@ -127,7 +146,13 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
     const saName = `projects/${this.project}/serviceAccounts/${email}`;
     const created = await this.ensure(
       () => this.deps.iam.getServiceAccount(saName),
-      () => this.deps.iam.createServiceAccount({ project: this.project, accountId, displayName: accountId, description: describe(t) }),
+      () =>
+        this.deps.iam.createServiceAccount({
+          project: this.project,
+          accountId,
+          displayName: accountId,
+          description: describe(t),
+        }),
       'serviceAccounts.create',
     );
     log.note('service-account', email, accountId, created);
@@ -145,17 +170,28 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
     const saName = `projects/${this.project}/serviceAccounts/${email}`;
     if (await this.exists(() => this.deps.iam.getServiceAccount(saName))) {
       for (const k of await this.call('keys.list', () => this.deps.iam.listServiceAccountKeys(saName))) {
-        await this.remove(deleted, { kind: 'service-account-key', id: k.name, name: accountId }, () => this.deps.iam.deleteServiceAccountKey(k.name));
+        await this.remove(deleted, { kind: 'service-account-key', id: k.name, name: accountId }, () =>
+          this.deps.iam.deleteServiceAccountKey(k.name),
+        );
       }
     }
-    for (const role of await this.unbindRoles(`serviceAccount:${email}`)) deleted.push({ kind: 'role-binding', id: role, name: role });
-    await this.remove(deleted, { kind: 'service-account', id: email, name: accountId }, () => this.deps.iam.deleteServiceAccount(saName));
+    for (const role of await this.unbindRoles(`serviceAccount:${email}`))
+      deleted.push({ kind: 'role-binding', id: role, name: role });
+    await this.remove(deleted, { kind: 'service-account', id: email, name: accountId }, () =>
+      this.deps.iam.deleteServiceAccount(saName),
+    );
     for (const rule of this.firewallRules(t, '').reverse()) {
-      await this.remove(deleted, { kind: 'firewall', id: rule.name, name: rule.name }, () => this.deps.compute.deleteFirewall({ project: this.project, firewall: rule.name }));
+      await this.remove(deleted, { kind: 'firewall', id: rule.name, name: rule.name }, () =>
+        this.deps.compute.deleteFirewall({ project: this.project, firewall: rule.name }),
+      );
     }
     const name = omniObjectName(t.name);
-    await this.remove(deleted, { kind: 'subnetwork', id: name, name }, () => this.deps.compute.deleteSubnetwork({ project: this.project, region: t.region, subnetwork: name }));
-    await this.remove(deleted, { kind: 'network', id: name, name }, () => this.deps.compute.deleteNetwork({ project: this.project, network: name }));
+    await this.remove(deleted, { kind: 'subnetwork', id: name, name }, () =>
+      this.deps.compute.deleteSubnetwork({ project: this.project, region: t.region, subnetwork: name }),
+    );
+    await this.remove(deleted, { kind: 'network', id: name, name }, () =>
+      this.deps.compute.deleteNetwork({ project: this.project, network: name }),
+    );
     return deleted;
   }
 
@@ -163,11 +199,14 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
 
   /** Adds the member to each edge role; returns the roles it was not bound to before. */
   private async bindRoles(member: string): Promise<string[]> {
-    const policy = await this.call('projects.getIamPolicy', () => this.deps.projects.getIamPolicy(this.project));
+    const policy = await this.call('projects.getIamPolicy', () =>
+      this.deps.projects.getIamPolicy(this.project),
+    );
     const bindings = [...(policy.bindings ?? [])].map((b) => ({ ...b, members: [...b.members] }));
     const added: string[] = [];
     for (const role of GCP_EDGE_NODE_ROLES) {
-      const binding = bindings.find((b) => b.role === role) ?? bindings[bindings.push({ role, members: [] }) - 1];
+      const binding =
+        bindings.find((b) => b.role === role) ?? bindings[bindings.push({ role, members: [] }) - 1];
       if (binding.members.includes(member)) continue;
       binding.members.push(member);
       added.push(role);
@@ -177,7 +216,9 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
   }
 
   private async unbindRoles(member: string): Promise<string[]> {
-    const policy = await this.call('projects.getIamPolicy', () => this.deps.projects.getIamPolicy(this.project));
+    const policy = await this.call('projects.getIamPolicy', () =>
+      this.deps.projects.getIamPolicy(this.project),
+    );
     const removed = (policy.bindings ?? []).filter((b) => b.members.includes(member)).map((b) => b.role);
     if (removed.length === 0) return [];
     const bindings = (policy.bindings ?? [])
@@ -191,7 +232,10 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
     await this.call('projects.setIamPolicy', () => this.deps.projects.setIamPolicy(this.project, policy));
   }
 
-  private async ensureKey(saName: string, knownKeyId: string | undefined): Promise<{ keyId: string; credentials?: Credentials }> {
+  private async ensureKey(
+    saName: string,
+    knownKeyId: string | undefined,
+  ): Promise<{ keyId: string; credentials?: Credentials }> {
     const keys = await this.call('keys.list', () => this.deps.iam.listServiceAccountKeys(saName));
     const known = keys.find((k) => k.name.split('/').pop() === knownKeyId);
     for (const k of keys.filter((x) => x !== known)) {
@@ -201,13 +245,20 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
     const key = await this.call('keys.create', () => this.deps.iam.createServiceAccountKey(saName));
     const keyId = key.name.split('/').pop() ?? '';
     const json = Buffer.from(key.privateKeyData, 'base64').toString('utf8');
-    return { keyId, credentials: new Credentials(saName.split('/').pop() ?? '', { serviceAccountJson: json }) };
+    return {
+      keyId,
+      credentials: new Credentials(saName.split('/').pop() ?? '', { serviceAccountJson: json }),
+    };
   }
 
   // ---- generic helpers ----------------------------------------------------------------------
 
   /** Creates the object unless `get` finds it; returns whether it was created. */
-  private async ensure(get: () => Promise<unknown>, create: () => Promise<unknown>, operation: string): Promise<boolean> {
+  private async ensure(
+    get: () => Promise<unknown>,
+    create: () => Promise<unknown>,
+    operation: string,
+  ): Promise<boolean> {
     if (await this.exists(get)) return false;
     try {
       await create();
@@ -228,12 +279,17 @@ export class GcpOnboarding implements EdgeLocationOnboarding {
     }
   }
 
-  private async remove(deleted: CloudObjectRef[], ref: CloudObjectRef, fn: () => Promise<unknown>): Promise<void> {
+  private async remove(
+    deleted: CloudObjectRef[],
+    ref: CloudObjectRef,
+    fn: () => Promise<unknown>,
+  ): Promise<void> {
     try {
       await fn();
       deleted.push(ref);
     } catch (err) {
-      if (!isGcpNotFound(err)) throw mapGcpError(err, { operation: `delete ${ref.kind}`, credentials: this.deps.credentials });
+      if (!isGcpNotFound(err))
+        throw mapGcpError(err, { operation: `delete ${ref.kind}`, credentials: this.deps.credentials });
     }
   }
 

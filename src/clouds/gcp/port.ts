@@ -15,8 +15,16 @@ export interface GcpInstanceResource {
   labels: Record<string, string>;
   tags: { items: string[] };
   metadata: { items: { key: string; value: string }[] };
-  disks: { boot: boolean; autoDelete: boolean; initializeParams: { sourceImage: string; diskSizeGb: string } }[];
-  networkInterfaces: { network?: string; subnetwork?: string; accessConfigs: { name: string; type: string }[] }[];
+  disks: {
+    boot: boolean;
+    autoDelete: boolean;
+    initializeParams: { sourceImage: string; diskSizeGb: string };
+  }[];
+  networkInterfaces: {
+    network?: string;
+    subnetwork?: string;
+    accessConfigs: { name: string; type: string }[];
+  }[];
   scheduling: {
     provisioningModel: 'SPOT' | 'STANDARD';
     instanceTerminationAction?: 'DELETE' | 'STOP';
@@ -79,7 +87,11 @@ export interface GcpFirewall {
 
 export interface GcpComputePort {
   /** Inserts and waits for the zone operation; rejects with the operation's error. */
-  insertInstance(req: { project: string; zone: string; instanceResource: GcpInstanceResource }): Promise<void>;
+  insertInstance(req: {
+    project: string;
+    zone: string;
+    instanceResource: GcpInstanceResource;
+  }): Promise<void>;
   deleteInstance(req: { project: string; zone: string; instance: string }): Promise<void>;
   /** Aggregated over every zone of the project. */
   listInstances(req: { project: string; filter: string }): Promise<GcpInstance[]>;
@@ -90,7 +102,11 @@ export interface GcpComputePort {
   insertNetwork(req: { project: string; networkResource: GcpNetwork }): Promise<void>;
   deleteNetwork(req: { project: string; network: string }): Promise<void>;
   getSubnetwork(req: { project: string; region: string; subnetwork: string }): Promise<GcpSubnetwork>;
-  insertSubnetwork(req: { project: string; region: string; subnetworkResource: GcpSubnetwork }): Promise<void>;
+  insertSubnetwork(req: {
+    project: string;
+    region: string;
+    subnetworkResource: GcpSubnetwork;
+  }): Promise<void>;
   deleteSubnetwork(req: { project: string; region: string; subnetwork: string }): Promise<void>;
   getFirewall(req: { project: string; firewall: string }): Promise<GcpFirewall>;
   insertFirewall(req: { project: string; firewallResource: GcpFirewall }): Promise<void>;
@@ -106,7 +122,12 @@ export interface GcpServiceAccount {
 export interface GcpIamPort {
   /** `name` is projects/<project>/serviceAccounts/<email>. */
   getServiceAccount(name: string): Promise<GcpServiceAccount>;
-  createServiceAccount(req: { project: string; accountId: string; displayName: string; description: string }): Promise<GcpServiceAccount>;
+  createServiceAccount(req: {
+    project: string;
+    accountId: string;
+    displayName: string;
+    description: string;
+  }): Promise<GcpServiceAccount>;
   deleteServiceAccount(name: string): Promise<void>;
   /** User-managed keys only; each `name` ends in the key id. */
   listServiceAccountKeys(name: string): Promise<{ name: string }[]>;

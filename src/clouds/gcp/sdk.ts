@@ -7,7 +7,14 @@ import { cloudresourcemanager } from '@googleapis/cloudresourcemanager';
 import { auth, iam } from '@googleapis/iam';
 import type { Credentials } from '../credentials.ts';
 import { normalizeGcpError } from './errors.ts';
-import type { GcpApiError, GcpComputePort, GcpInstance, GcpIamPort, GcpPorts, GcpProjectIamPort } from './port.ts';
+import type {
+  GcpApiError,
+  GcpComputePort,
+  GcpInstance,
+  GcpIamPort,
+  GcpPorts,
+  GcpProjectIamPort,
+} from './port.ts';
 
 interface Operation {
   promise(): Promise<unknown>;
@@ -19,7 +26,10 @@ async function wrap<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     const n = normalizeGcpError(err);
-    throw Object.assign(new Error(n.message), { status: n.status, reason: n.reason } satisfies Omit<GcpApiError, 'message'>);
+    throw Object.assign(new Error(n.message), { status: n.status, reason: n.reason } satisfies Omit<
+      GcpApiError,
+      'message'
+    >);
   }
 }
 
@@ -28,7 +38,11 @@ async function waitFor(start: Promise<[Operation, ...unknown[]]>): Promise<void>
   const [op] = await start;
   await op.promise();
   const first = op.result?.error?.errors?.[0];
-  if (first) throw Object.assign(new Error(first.message ?? first.code ?? 'operation failed'), { reason: first.code ?? '', status: 0 });
+  if (first)
+    throw Object.assign(new Error(first.message ?? first.code ?? 'operation failed'), {
+      reason: first.code ?? '',
+      status: 0,
+    });
 }
 
 type ProtoInstance = compute.protos.google.cloud.compute.v1.IInstance;
@@ -57,7 +71,10 @@ function named(o: { name?: string | null; selfLink?: string | null }): { name: s
 }
 
 function clientOptions(project: string, credentials: Credentials) {
-  const sa = JSON.parse(credentials.reveal().serviceAccountJson ?? '{}') as { client_email?: string; private_key?: string };
+  const sa = JSON.parse(credentials.reveal().serviceAccountJson ?? '{}') as {
+    client_email?: string;
+    private_key?: string;
+  };
   return { projectId: project, credentials: { client_email: sa.client_email, private_key: sa.private_key } };
 }
 
@@ -71,7 +88,8 @@ function computePort(project: string, credentials: Credentials): GcpComputePort 
   const firewalls = new compute.FirewallsClient(opts);
   const aggregatedInstances = async (filter: string) => {
     const out = [];
-    for await (const [, scoped] of instances.aggregatedListAsync({ project, filter })) out.push(...(scoped.instances ?? []));
+    for await (const [, scoped] of instances.aggregatedListAsync({ project, filter }))
+      out.push(...(scoped.instances ?? []));
     return out.map(toGcpInstance);
   };
   return {
@@ -83,23 +101,45 @@ function computePort(project: string, credentials: Credentials): GcpComputePort 
       wrap(async () => {
         const zones = new compute.ZonesClient(opts);
         const out = [];
-        for await (const z of zones.listAsync({ project })) out.push(...(await operations.list({ project, zone: z.name ?? '', filter: r.filter }))[0]);
-        return out.map((o) => ({ operationType: o.operationType ?? '', targetLink: o.targetLink ?? '', targetId: String(o.targetId ?? ''), insertTime: o.insertTime ?? '' }));
+        for await (const z of zones.listAsync({ project }))
+          out.push(...(await operations.list({ project, zone: z.name ?? '', filter: r.filter }))[0]);
+        return out.map((o) => ({
+          operationType: o.operationType ?? '',
+          targetLink: o.targetLink ?? '',
+          targetId: String(o.targetId ?? ''),
+          insertTime: o.insertTime ?? '',
+        }));
       }),
     getNetwork: (r) => wrap(async () => named((await networks.get(r))[0])),
     insertNetwork: (r) => wrap(() => waitFor(networks.insert(r))),
     deleteNetwork: (r) => wrap(() => waitFor(networks.delete(r))),
-    getSubnetwork: (r) => wrap(async () => ({ ...named((await subnetworks.get(r))[0]), network: '', region: r.region, ipCidrRange: '' })),
+    getSubnetwork: (r) =>
+      wrap(async () => ({
+        ...named((await subnetworks.get(r))[0]),
+        network: '',
+        region: r.region,
+        ipCidrRange: '',
+      })),
     insertSubnetwork: (r) => wrap(() => waitFor(subnetworks.insert(r))),
     deleteSubnetwork: (r) => wrap(() => waitFor(subnetworks.delete(r))),
-    getFirewall: (r) => wrap(async () => ({ ...named((await firewalls.get(r))[0]), network: '', direction: 'INGRESS' as const, priority: 0, allowed: [] })),
+    getFirewall: (r) =>
+      wrap(async () => ({
+        ...named((await firewalls.get(r))[0]),
+        network: '',
+        direction: 'INGRESS' as const,
+        priority: 0,
+        allowed: [],
+      })),
     insertFirewall: (r) => wrap(() => waitFor(firewalls.insert(r))),
     deleteFirewall: (r) => wrap(() => waitFor(firewalls.delete(r))),
   };
 }
 
 function googleAuth(credentials: Credentials) {
-  const sa = JSON.parse(credentials.reveal().serviceAccountJson ?? '{}') as { client_email?: string; private_key?: string };
+  const sa = JSON.parse(credentials.reveal().serviceAccountJson ?? '{}') as {
+    client_email?: string;
+    private_key?: string;
+  };
   return new auth.GoogleAuth({ credentials: sa, scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
 }
 
@@ -115,10 +155,25 @@ function iamPort(credentials: Credentials): GcpIamPort {
     getServiceAccount: (name) => wrap(async () => asAccount((await sa.get({ name })).data)),
     createServiceAccount: (r) =>
       wrap(async () =>
-        asAccount((await sa.create({ name: `projects/${r.project}`, requestBody: { accountId: r.accountId, serviceAccount: { displayName: r.displayName, description: r.description } } })).data),
+        asAccount(
+          (
+            await sa.create({
+              name: `projects/${r.project}`,
+              requestBody: {
+                accountId: r.accountId,
+                serviceAccount: { displayName: r.displayName, description: r.description },
+              },
+            })
+          ).data,
+        ),
       ),
     deleteServiceAccount: (name) => wrap(async () => void (await sa.delete({ name }))),
-    listServiceAccountKeys: (name) => wrap(async () => ((await sa.keys.list({ name, keyTypes: ['USER_MANAGED'] })).data.keys ?? []).map((k) => ({ name: k.name ?? '' }))),
+    listServiceAccountKeys: (name) =>
+      wrap(async () =>
+        ((await sa.keys.list({ name, keyTypes: ['USER_MANAGED'] })).data.keys ?? []).map((k) => ({
+          name: k.name ?? '',
+        })),
+      ),
     createServiceAccountKey: (name) =>
       wrap(async () => {
         const d = (await sa.keys.create({ name, requestBody: {} })).data;
@@ -130,19 +185,37 @@ function iamPort(credentials: Credentials): GcpIamPort {
 
 function projectsPort(credentials: Credentials): GcpProjectIamPort {
   const c = cloudresourcemanager({ version: 'v1', auth: googleAuth(credentials) });
-  const asPolicy = (d: { etag?: string | null; version?: number | null; bindings?: { role?: string | null; members?: string[] | null }[] | null }) => ({
+  const asPolicy = (d: {
+    etag?: string | null;
+    version?: number | null;
+    bindings?: { role?: string | null; members?: string[] | null }[] | null;
+  }) => ({
     etag: d.etag ?? undefined,
     version: d.version ?? undefined,
     bindings: (d.bindings ?? []).map((b) => ({ role: b.role ?? '', members: b.members ?? [] })),
   });
   return {
-    getIamPolicy: (project) => wrap(async () => asPolicy((await c.projects.getIamPolicy({ resource: project, requestBody: {} })).data)),
-    setIamPolicy: (project, policy) => wrap(async () => asPolicy((await c.projects.setIamPolicy({ resource: project, requestBody: { policy } })).data)),
+    getIamPolicy: (project) =>
+      wrap(async () =>
+        asPolicy((await c.projects.getIamPolicy({ resource: project, requestBody: {} })).data),
+      ),
+    setIamPolicy: (project, policy) =>
+      wrap(async () =>
+        asPolicy((await c.projects.setIamPolicy({ resource: project, requestBody: { policy } })).data),
+      ),
     testIamPermissions: (project, permissions) =>
-      wrap(async () => (await c.projects.testIamPermissions({ resource: project, requestBody: { permissions } })).data.permissions ?? []),
+      wrap(
+        async () =>
+          (await c.projects.testIamPermissions({ resource: project, requestBody: { permissions } })).data
+            .permissions ?? [],
+      ),
   };
 }
 
 export function gcpPorts(project: string, credentials: Credentials): GcpPorts {
-  return { compute: computePort(project, credentials), iam: iamPort(credentials), projects: projectsPort(credentials) };
+  return {
+    compute: computePort(project, credentials),
+    iam: iamPort(credentials),
+    projects: projectsPort(credentials),
+  };
 }

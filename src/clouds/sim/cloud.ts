@@ -87,7 +87,10 @@ export class SimCloud implements CloudProvider {
     this.profile = PROFILES[opts.cloud];
     this.rng = new SeededRandom(opts.seed ?? 1);
     this.faults = new FaultInjector(this.cloud, this.profile.errors);
-    this.capacity = new CapacityBook(opts.defaultCapacity ?? 100, opts.capacityRules ?? DEFAULT_SCARCITY[this.cloud] ?? []);
+    this.capacity = new CapacityBook(
+      opts.defaultCapacity ?? 100,
+      opts.capacityRules ?? DEFAULT_SCARCITY[this.cloud] ?? [],
+    );
     this.lastTick = opts.clock.now();
     this.drift = {
       seed: opts.seed ?? 1,
@@ -110,7 +113,10 @@ export class SimCloud implements CloudProvider {
   /** The account as seen with these credentials; unknown or revoked credentials are rejected. */
   connect(credentials: Credentials): SimCloud {
     if (!this.principals.has(credentials.principal)) {
-      throw new AuthenticationError(`${this.cloud}: credentials for ${credentials.principal} were rejected`, 'AuthFailure');
+      throw new AuthenticationError(
+        `${this.cloud}: credentials for ${credentials.principal} were rejected`,
+        'AuthFailure',
+      );
     }
     return this;
   }
@@ -147,7 +153,8 @@ export class SimCloud implements CloudProvider {
   /** Issue a Spot interruption notice for an instance now. */
   interrupt(instanceId: string): SpotInterruptionNotice {
     const rec = this.instances.get(instanceId);
-    if (!rec || rec.instance.lifecycle !== 'spot') throw new InvalidRequestError(`${instanceId} is not a running Spot instance`);
+    if (!rec || rec.instance.lifecycle !== 'spot')
+      throw new InvalidRequestError(`${instanceId} is not a running Spot instance`);
     if (!rec.notice) {
       const now = this.clock.now();
       rec.notice = { instanceId, noticeTime: now, terminateAt: now + this.noticeMs() };
@@ -248,12 +255,15 @@ export class SimCloud implements CloudProvider {
   catalogOfferings(region: string): Offering[] {
     const zones = this.opts.catalog.regions(this.cloud).find((r) => r.region === region)?.zones ?? [];
     const rows = this.opts.catalog.query({ cloud: this.cloud, region });
-    const out = rows.flatMap((o) => (o.zone === '' ? zones.map((zone) => ({ ...o, zone })) : [o]));
+    // A region the catalog knows no zones for keeps its region-level rows (zone '').
+    const out = rows.flatMap((o) => (o.zone === '' && zones.length > 0 ? zones.map((zone) => ({ ...o, zone })) : [o]));
     return out.sort((a, b) => `${a.zone}/${a.instanceType}`.localeCompare(`${b.zone}/${b.instanceType}`));
   }
 
   private findOffering(key: OfferingKey): Offering | undefined {
-    return this.catalogOfferings(key.region).find((o) => o.zone === key.zone && o.instanceType === key.instanceType);
+    return this.catalogOfferings(key.region).find(
+      (o) => o.zone === key.zone && o.instanceType === key.instanceType,
+    );
   }
 
   private liveOffering(o: Offering, lifecycle: OfferingKey['lifecycle']): LiveOffering | undefined {
@@ -276,7 +286,8 @@ export class SimCloud implements CloudProvider {
   private launchOne(key: OfferingKey, request: LaunchRequest): CloudInstance {
     this.faults.check('launch', key);
     const offering = this.findOffering(key);
-    if (!offering) throw new InvalidRequestError(`${this.cloud}: no instance type ${key.instanceType} in ${key.zone}`);
+    if (!offering)
+      throw new InvalidRequestError(`${this.cloud}: no instance type ${key.instanceType} in ${key.zone}`);
     if (priceAt(offering, key.lifecycle, this.clock.now(), this.drift) === null) {
       throw new InvalidRequestError(`${this.cloud}: ${key.instanceType} is not offered as ${key.lifecycle}`);
     }
@@ -298,7 +309,13 @@ export class SimCloud implements CloudProvider {
       privateIp: `10.0.${Math.floor(this.rng.next() * 256)}.${1 + Math.floor(this.rng.next() * 254)}`,
     };
     const bootAt = this.clock.now() + (this.opts.bootDelayMs ?? 30_000);
-    this.instances.set(instance.id, { instance, offering, userData: request.userData, bootAt, registered: false });
+    this.instances.set(instance.id, {
+      instance,
+      offering,
+      userData: request.userData,
+      bootAt,
+      registered: false,
+    });
     return { ...instance, tags: { ...instance.tags } };
   }
 

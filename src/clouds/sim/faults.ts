@@ -11,7 +11,8 @@ import {
 import type { CloudError, OfferingKey } from '../errors.ts';
 import type { SimErrorCodes } from './profiles.ts';
 
-export type SimOp = 'launch' | 'terminate' | 'listInstances' | 'listOfferings' | 'create' | 'delete' | 'preflight';
+export type SimOp =
+  'launch' | 'terminate' | 'listInstances' | 'listOfferings' | 'create' | 'delete' | 'preflight';
 export type SimFault = 'capacity' | 'throttling' | 'transient' | 'permission' | 'authentication';
 
 export interface FaultMatch extends Partial<OfferingKey> {
@@ -64,7 +65,11 @@ export class FaultInjector {
     const what = ctx.instanceType ? `${ctx.instanceType} in ${ctx.zone}` : (ctx.kind ?? op);
     switch (fault) {
       case 'capacity':
-        return new CapacityError(`${this.cloud}: insufficient capacity for ${what}`, this.codes.capacity, offeringOf(ctx));
+        return new CapacityError(
+          `${this.cloud}: insufficient capacity for ${what}`,
+          this.codes.capacity,
+          offeringOf(ctx),
+        );
       case 'throttling':
         return new ThrottlingError(`${this.cloud}: request rate exceeded (${op})`, this.codes.throttling);
       case 'transient':

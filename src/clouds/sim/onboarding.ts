@@ -54,7 +54,12 @@ export class SimOnboarding implements EdgeLocationOnboarding {
     for (const e of ensured.filter((x) => x.spec.role === 'subnet')) {
       for (const zone of e.zone ? [e.zone] : target.zones) subnetIds[zone] = e.obj.id;
     }
-    const ids = { networkId: byRole('network'), subnetIds, gatewayId: byRole('gateway'), routeTableId: byRole('routeTable') };
+    const ids = {
+      networkId: byRole('network'),
+      subnetIds,
+      gatewayId: byRole('gateway'),
+      routeTableId: byRole('routeTable'),
+    };
     return result(ids, ensured);
   }
 
@@ -68,7 +73,10 @@ export class SimOnboarding implements EdgeLocationOnboarding {
 
   async ensureIdentity(target: EdgeLocationTarget, knownKeyId?: string): Promise<StepResult<IdentityIds>> {
     const specs = this.plan('identity', target);
-    const ensured = await this.ensureAll(specs.filter((p) => p.spec.role !== 'key'), target);
+    const ensured = await this.ensureAll(
+      specs.filter((p) => p.spec.role !== 'key'),
+      target,
+    );
     const keyPlan = specs.find((p) => p.spec.role === 'key');
     let credentials: Credentials | undefined;
     if (keyPlan) {
@@ -90,7 +98,10 @@ export class SimOnboarding implements EdgeLocationOnboarding {
     await this.sim.api('delete', false);
     const running = this.sim.liveInLocation(target.clusterId, target.name);
     if (running > 0) {
-      throw new InvalidRequestError(`${this.sim.cloud}: ${running} instances still run in ${target.name}`, 'DependencyViolation');
+      throw new InvalidRequestError(
+        `${this.sim.cloud}: ${running} instances still run in ${target.name}`,
+        'DependencyViolation',
+      );
     }
     const deleted: CloudObjectRef[] = [];
     for (const obj of this.sim.inventory.list({ location: target.name }).reverse()) {
@@ -109,7 +120,9 @@ export class SimOnboarding implements EdgeLocationOnboarding {
     if (!region) throw new InvalidRequestError(`${this.sim.cloud}: unknown region ${target.region}`);
     const unknown = target.zones.filter((z) => !region.zones.includes(z));
     if (unknown.length > 0) {
-      throw new InvalidRequestError(`${this.sim.cloud}: zones ${unknown.join(', ')} are not in ${target.region}`);
+      throw new InvalidRequestError(
+        `${this.sim.cloud}: zones ${unknown.join(', ')} are not in ${target.region}`,
+      );
     }
   }
 
@@ -156,7 +169,7 @@ export class SimOnboarding implements EdgeLocationOnboarding {
   private async ensureKey(
     p: Planned,
     target: EdgeLocationTarget,
-  knownKeyId: string | undefined,
+    knownKeyId: string | undefined,
   ): Promise<{ ensured: Ensured; credentials?: Credentials }> {
     const keys = this.sim.inventory.find(p.spec.kind, p.name, target.name);
     const known = keys.find((k) => k.id === knownKeyId);

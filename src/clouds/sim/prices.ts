@@ -24,7 +24,12 @@ export function hashUnit(s: string): number {
   return h / 4294967296;
 }
 
-export function priceAt(offering: Offering, lifecycle: Lifecycle, now: number, opts: PriceDriftOptions): number | null {
+export function priceAt(
+  offering: Offering,
+  lifecycle: Lifecycle,
+  now: number,
+  opts: PriceDriftOptions,
+): number | null {
   if (lifecycle === 'on-demand') return offering.onDemandPricePerHour;
   const base = offering.spotPricePerHour;
   if (base === null) return null;
