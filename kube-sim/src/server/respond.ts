@@ -21,7 +21,9 @@ export function sendError(res: ServerResponse, err: unknown): void {
     return;
   }
   const headers: Record<string, string> = {};
-  if (e.code === 429) headers['Retry-After'] = '1';
+  // Only when the Status says so: a PDB-blocked eviction has none, so kubectl drain retries on its own every 5 s
+  // instead of client-go silently retrying ten times.
+  if (e.code === 429 && e.details?.retryAfterSeconds) headers['Retry-After'] = String(e.details.retryAfterSeconds);
   const text = JSON.stringify(e.toStatus());
   res.writeHead(e.code, { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
   res.end(text);

@@ -3,10 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-// kube-sim's own src (the lint rule keeps omni's src out), reached from kube-sim/test.
-// eslint-disable-next-line no-restricted-imports
 import { startSimulatedCluster, type SimulatedCluster, type SimulatedClusterOptions } from '../../src/index.ts';
-// eslint-disable-next-line no-restricted-imports
 import type { JsonObject } from '../../src/util/json.ts';
 
 export type { JsonObject };
