@@ -54,6 +54,14 @@ test('home: pending pods take room at home first', () => {
   assert.equal(planMoves(input(nodes, [pod('web-1', { node: 'edge-0' })])).moves.length, 1);
 });
 
+test('pack: pending pods that do not fit at home take room on the edge nodes that would receive', () => {
+  const m = fullMain();
+  const nodes = [...m.nodes, node('edge-0', { edge: 'gcp', cpu: '2' }), node('edge-1', { edge: 'gcp', cpu: '2' })];
+  const pods = [...m.pods, pod('a', { node: 'edge-0', cpu: '600m' }), pod('b', { node: 'edge-1', cpu: '1' })];
+  assert.equal(planMoves(input(nodes, pods)).moves.length, 1);
+  assert.deepEqual(planMoves(input(nodes, [...pods, pod('new', { cpu: '500m' })])).moves, []);
+});
+
 test('home: room is shared between the pods of one cycle', () => {
   const nodes = [node('main-0', { cpu: '1' }), node('edge-0', { edge: 'gcp' }), node('edge-1', { edge: 'aws' })];
   const pods = [pod('a', { node: 'edge-0', cpu: '600m' }), pod('b', { node: 'edge-1', cpu: '600m' })];

@@ -33,6 +33,8 @@ export interface EdgeNodeState {
   workloads: number;
   /** Cordoned by the evictor in an earlier cycle. */
   draining: boolean;
+  /** Pods not yet scheduled that the plan expects here: such a node is not emptied. */
+  expecting: number;
 }
 
 export interface ClusterView {
@@ -62,7 +64,7 @@ export function isDrainingByEvictor(node: V1Node): boolean {
 }
 
 function edgeState(node: V1Node, pods: readonly V1Pod[], room: Room, ctx: { localOnly: ReadonlySet<string>; skipped: Skip[] }): EdgeNodeState {
-  const state: EdgeNodeState = { node, room, location: edgeLocationOf(node), movable: [], blockers: 0, workloads: 0, draining: isDrainingByEvictor(node) };
+  const state: EdgeNodeState = { node, room, location: edgeLocationOf(node), movable: [], blockers: 0, workloads: 0, draining: isDrainingByEvictor(node), expecting: 0 };
   for (const pod of pods) {
     if (isDeleting(pod.metadata) || isDaemonSetPod(pod)) continue;
     state.workloads += 1;
@@ -82,13 +84,18 @@ function isSourceCandidate(node: V1Node): boolean {
   return isNodeReady(node) && !isDeleting(node.metadata) && (node.spec?.unschedulable !== true || isDrainingByEvictor(node));
 }
 
-/** Pods not yet scheduled take room at home first (the scheduler will likely put them there). */
-function reservePending(home: Room[], pods: readonly V1Pod[]): void {
+/** Pods not yet scheduled take room first: at home if they fit there, else on an edge node that accepts them. */
+function reservePending(view: ClusterView, pods: readonly V1Pod[]): void {
+  const edges = view.edges.filter((e) => acceptsPods(e.node));
+  const edgeRooms = edges.map((e) => e.room);
   for (const pod of pods) {
     if (!isPending(pod)) continue;
     const p = toPlannerPod(pod);
-    const room = p && bestFit(home, p);
-    if (p && room) place(room, p);
+    const room = p && (bestFit(view.home, p) ?? bestFit(edgeRooms, p));
+    if (!p || !room) continue;
+    place(room, p);
+    const edge = edges.find((e) => e.room === room);
+    if (edge) edge.expecting += 1;
   }
 }
 
@@ -104,6 +111,6 @@ export function readCluster(input: PolicyInput): ClusterView {
       if (acceptsPods(node)) view.home.push(room);
     } else if (isSourceCandidate(node)) view.edges.push(edgeState(node, pods, room, ctx));
   }
-  reservePending(view.home, input.pods);
+  reservePending(view, input.pods);
   return view;
 }

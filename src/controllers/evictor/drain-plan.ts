@@ -52,7 +52,7 @@ export function planLocation(states: EdgeNodeState[], home: Room[]): Drain[] {
   const drained = new Set<EdgeNodeState>();
   const kept = new Set<EdgeNodeState>();
   const drains: Drain[] = [];
-  const order = states.filter((s) => s.blockers === 0 && s.movable.length > 0).sort(drainOrder);
+  const order = states.filter((s) => s.blockers === 0 && s.expecting === 0 && s.movable.length > 0).sort(drainOrder);
   for (const state of order) {
     if (kept.has(state)) continue;
     const targets = states.filter((t) => t !== state && !drained.has(t) && receives(t));
