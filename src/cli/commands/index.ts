@@ -1,13 +1,17 @@
 import type { Command } from 'commander';
+import { registerEdgeLocation } from './edge-location.ts';
 import { registerGateway } from './gateway.ts';
 import { registerKubeSim } from './kube-sim.ts';
 import { registerPrices } from './prices.ts';
 import { registerPlan } from './plan.ts';
+import { registerServe } from './serve.ts';
 
 /** Every `omni` sub-command, one file each. */
 export function registerCommands(program: Command): void {
+  registerEdgeLocation(program);
   registerGateway(program);
   registerKubeSim(program);
   registerPrices(program);
   registerPlan(program);
+  registerServe(program);
 }
