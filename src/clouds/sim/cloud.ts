@@ -256,7 +256,9 @@ export class SimCloud implements CloudProvider {
     const zones = this.opts.catalog.regions(this.cloud).find((r) => r.region === region)?.zones ?? [];
     const rows = this.opts.catalog.query({ cloud: this.cloud, region });
     // A region the catalog knows no zones for keeps its region-level rows (zone '').
-    const out = rows.flatMap((o) => (o.zone === '' && zones.length > 0 ? zones.map((zone) => ({ ...o, zone })) : [o]));
+    const out = rows.flatMap((o) =>
+      o.zone === '' && zones.length > 0 ? zones.map((zone) => ({ ...o, zone })) : [o],
+    );
     return out.sort((a, b) => `${a.zone}/${a.instanceType}`.localeCompare(`${b.zone}/${b.instanceType}`));
   }
 
@@ -336,7 +338,8 @@ export class SimCloud implements CloudProvider {
       rec.registered = true;
       rec.bootError = undefined;
     } catch (err) {
-      rec.bootError = `registration failed, retrying: ${(err as Error).message}`;
+      const reason = (err as Error).message.split(rec.join.bootstrapToken).join('[redacted]');
+      rec.bootError = `registration failed, retrying: ${reason}`;
     }
   }
 

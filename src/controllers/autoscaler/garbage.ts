@@ -1,0 +1,62 @@
+import type { Clock, Logger } from '../../kube/index.ts';
+import type { CloudInstance, CloudProvider } from '../../clouds/types.ts';
+import { ClaimStore, conditionTrue } from './claims.ts';
+import type { AutoscalerMetrics } from './metrics.ts';
+import type { MutableLocationRegistry } from './targets.ts';
+import type { ClusterView } from './view.ts';
+
+export interface GarbageDeps {
+  view: ClusterView;
+  claims: ClaimStore;
+  locations: MutableLocationRegistry;
+  metrics: AutoscalerMetrics;
+  clock: Clock;
+  log: Logger;
+  clusterId: string;
+  /** Instances younger than this are left alone (their claim may not be in the cache yet). */
+  minAgeSeconds: number;
+}
+
+/** No instance outlives its claim, and no claim outlives its instance. */
+export class GarbageCollector {
+  constructor(private readonly d: GarbageDeps) {}
+
+  private async instances(): Promise<{ provider: CloudProvider; instance: CloudInstance }[]> {
+    const out: { provider: CloudProvider; instance: CloudInstance }[] = [];
+    const seen = new Set<string>();
+    for (const t of [this.d.locations.main(), ...this.d.locations.edges()]) {
+      const key = `${t.cloud}/${t.region}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = await t.provider.listInstances({ clusterId: this.d.clusterId, region: t.region });
+      for (const instance of list) out.push({ provider: t.provider, instance });
+    }
+    return out;
+  }
+
+  async runOnce(): Promise<{ instances: string[]; claims: string[] }> {
+    const claims = await this.d.claims.list();
+    const byName = new Map(claims.map((c) => [c.metadata!.name!, c]));
+    const now = this.d.clock.now();
+    const found = await this.instances();
+    const live = new Set(found.filter((f) => f.instance.state !== 'terminated').map((f) => f.instance.id));
+    const instances: string[] = [];
+    for (const { provider, instance } of found) {
+      if (instance.state === 'terminated' || instance.state === 'terminating') continue;
+      const claim = instance.tags.nodeClaim ? byName.get(instance.tags.nodeClaim) : undefined;
+      if (claim || now - instance.launchedAt < this.d.minAgeSeconds * 1000) continue;
+      await provider.terminate(instance.region, instance.id);
+      instances.push(instance.id);
+      this.d.metrics.garbageCollected.inc({ kind: 'instance' });
+    }
+    const gone: string[] = [];
+    for (const claim of claims) {
+      const id = claim.status?.instanceId;
+      if (!id || claim.metadata?.deletionTimestamp || !conditionTrue(claim, 'Launched') || live.has(id)) continue;
+      await this.d.claims.delete(claim.metadata!.name!).catch(() => undefined);
+      gone.push(claim.metadata!.name!);
+      this.d.metrics.garbageCollected.inc({ kind: 'nodeclaim' });
+    }
+    return { instances, claims: gone };
+  }
+}

@@ -1,0 +1,107 @@
+import type { KubernetesObject, V1DaemonSet, V1Node, V1Pod } from '@kubernetes/client-node';
+import type { Catalog, CloudName } from '../../catalog/types.ts';
+import { parseEdgeLocation, parseNodeTemplate, type EdgeLocation, type NodeTemplate } from '../../apis/index.ts';
+import {
+  daemonSetSpec,
+  defaultAllocatable,
+  newNodeLabels,
+  newNodeTaints,
+  planLocations,
+  plannerPod,
+  type DaemonSetSpec,
+  type ExistingNode,
+  type PlanInput,
+  type PlannerPod,
+  type PodSpec,
+} from '../../planner/index.ts';
+import { conditionTrue, type NodeClaimObject } from './claims.ts';
+import type { UnavailableMark } from './unavailable.ts';
+
+export interface Parsed<T> {
+  ok: T[];
+  invalid: { name: string; error: string }[];
+}
+
+function parseAll<T>(objects: KubernetesObject[], parse: (o: unknown) => T): Parsed<T> {
+  const out: Parsed<T> = { ok: [], invalid: [] };
+  for (const o of objects) {
+    try {
+      out.ok.push(parse(o));
+    } catch (err) {
+      out.invalid.push({ name: o.metadata?.name ?? '', error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return out;
+}
+
+export function parseTemplates(objects: KubernetesObject[]): Parsed<NodeTemplate> {
+  return parseAll(objects, parseNodeTemplate);
+}
+
+export function readyEdgeLocations(objects: KubernetesObject[]): EdgeLocation[] {
+  return parseAll(objects, parseEdgeLocation).ok.filter((e) => e.status?.state === 'Ready' && !e.metadata.deletionTimestamp);
+}
+
+export function toPlannerPod(pod: V1Pod): PlannerPod {
+  return plannerPod(
+    { namespace: pod.metadata?.namespace ?? 'default', name: pod.metadata?.name ?? '', labels: pod.metadata?.labels ?? {} },
+    pod.spec as unknown as PodSpec,
+  );
+}
+
+export function toDaemonSet(ds: V1DaemonSet): DaemonSetSpec {
+  return daemonSetSpec(
+    { namespace: ds.metadata?.namespace ?? 'default', name: ds.metadata?.name ?? '', labels: ds.spec?.template.metadata?.labels ?? {} },
+    ds.spec?.template.spec as unknown as PodSpec,
+  );
+}
+
+/** A claim that is being made (not Ready yet) counts as a node the planner may fill first. */
+function inflightNode(claim: NodeClaimObject, ctx: { catalog: Catalog; templates: NodeTemplate[]; edgeLocations: EdgeLocation[]; main: { cloud: CloudName; region: string } }): ExistingNode | undefined {
+  const s = claim.spec;
+  const offering = ctx.catalog.query({ cloud: s.cloud, region: s.region }).find((o) => o.instanceType === s.instanceType && (s.zone === '' || o.zone === s.zone || o.zone === ''));
+  const template = ctx.templates.find((t) => t.metadata.name === s.nodeTemplate);
+  const location = planLocations(ctx.main, ctx.edgeLocations).find((l) => l.name === s.location);
+  if (!offering || !template || !location) return undefined;
+  const labels = { ...newNodeLabels(template, location, { ...offering, zone: s.zone }, s.lifecycle) };
+  return {
+    name: claim.metadata!.name!,
+    labels,
+    taints: newNodeTaints(template, location),
+    allocatable: defaultAllocatable(offering.vcpus, offering.memoryGiB, offering.gpuCount),
+    pods: [],
+  };
+}
+
+export interface PlanContext {
+  catalog: Catalog;
+  main: { cloud: CloudName; region: string };
+  pending: V1Pod[];
+  templates: KubernetesObject[];
+  edgeLocations: KubernetesObject[];
+  claims: NodeClaimObject[];
+  daemonSets: V1DaemonSet[];
+  unavailable: UnavailableMark[];
+  nodes: V1Node[];
+}
+
+/** Everything the planner needs, from the informer caches. */
+export function buildPlanInput(ctx: PlanContext): PlanInput {
+  const templates = parseTemplates(ctx.templates).ok;
+  const edgeLocations = readyEdgeLocations(ctx.edgeLocations);
+  const registered = new Set(ctx.nodes.map((n) => n.metadata?.name));
+  const inflight = ctx.claims
+    .filter((c) => !c.metadata?.deletionTimestamp && !conditionTrue(c, 'Ready') && !registered.has(c.metadata?.name))
+    .map((c) => inflightNode(c, { catalog: ctx.catalog, templates, edgeLocations, main: ctx.main }))
+    .filter((n): n is ExistingNode => n !== undefined);
+  return {
+    pods: ctx.pending.map(toPlannerPod),
+    nodeTemplates: templates,
+    edgeLocations,
+    main: ctx.main,
+    catalog: ctx.catalog,
+    unavailable: ctx.unavailable.map(({ cloud, region, zone, instanceType, lifecycle }) => ({ cloud, region, zone, instanceType, lifecycle })),
+    existingNodes: inflight,
+    daemonSets: ctx.daemonSets.map(toDaemonSet),
+  };
+}
