@@ -4,7 +4,7 @@ import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { startSimulatedCluster, type SimulatedCluster } from '../../kube-sim/src/sim/index.ts';
 import { simulatedLogs } from '../../kube-sim/src/controllers/kubelet/logs.ts';
 import { loadKubeConfig, makeClients, makeLogger, systemClock, type KubeClients } from '../../src/kube/index.ts';
-import { startVirtualKubelet, type EdgeSpec, type VirtualKubelet, type VirtualKubeletOptions } from '../../src/controllers/virtual-kubelet/index.ts';
+import { startVirtualKubelet, type EdgeSpec, type GatewayAddresses, type VirtualKubelet, type VirtualKubeletOptions } from '../../src/controllers/virtual-kubelet/index.ts';
 
 export interface EdgeWorld {
   name: string;
@@ -32,7 +32,7 @@ export const FAST: Partial<VirtualKubeletOptions> = {
   resyncSeconds: 2,
 };
 
-export async function startWorld(opts: { edges?: number; nodesPerEdge?: number; options?: Partial<VirtualKubeletOptions> } = {}): Promise<World> {
+export async function startWorld(opts: { edges?: number; nodesPerEdge?: number; options?: Partial<VirtualKubeletOptions>; gateways?: GatewayAddresses } = {}): Promise<World> {
   const main = await startSimulatedCluster({ name: 'main', kubeletDelaySeconds: 0 });
   const mainClients = makeClients(loadKubeConfig({ yaml: main.kubeconfigYaml }), { maxSockets: 8 });
   const edges: EdgeWorld[] = [];
@@ -48,7 +48,7 @@ export async function startWorld(opts: { edges?: number; nodesPerEdge?: number; 
     edges.push({ name, sim, clients, spec: { name, clients, cloud: 'gcp', region: `us-central${i + 1}` } });
   }
   const log = makeLogger('vk-test');
-  const make = () => startVirtualKubelet({ main: mainClients, edges: edges.map((e) => e.spec), clock: systemClock, log, options: { ...FAST, ...opts.options } });
+  const make = () => startVirtualKubelet({ main: mainClients, edges: edges.map((e) => e.spec), clock: systemClock, log, gateways: opts.gateways, options: { ...FAST, ...opts.options } });
   const world: World = {
     main,
     mainClients,

@@ -9,10 +9,12 @@ import { NodeMirror } from './node-mirror.ts';
 import { PodOffloader, podKey } from './pod-offloader.ts';
 import { ConfigReflector } from './reflectors/config-reflector.ts';
 import { EventReflector } from './reflectors/event-reflector.ts';
+import { ServiceReflector, type GatewayAddresses } from './reflectors/service-reflector.ts';
 import { DEFAULT_OPTIONS, type EdgeSpec, type VirtualKubeletOptions } from './types.ts';
 
 export type { EdgeSpec, VirtualKubeletOptions, AddressMapper } from './types.ts';
 export type { PodLogProvider } from './logs.ts';
+export type { GatewayAddresses } from './reflectors/service-reflector.ts';
 export { LABELS, VIRTUAL_NODE_TAINT } from './constants.ts';
 
 export interface VirtualKubeletDeps {
@@ -22,6 +24,8 @@ export interface VirtualKubeletDeps {
   clock?: Clock;
   log?: Logger;
   options?: Partial<VirtualKubeletOptions>;
+  /** The tunnel's gateway addresses; without them Services and EndpointSlices are not reflected. */
+  gateways?: GatewayAddresses;
 }
 
 export interface VirtualKubeletStats {
@@ -29,6 +33,7 @@ export interface VirtualKubeletStats {
   podsCreated: number;
   objectsReflected: number;
   eventsReflected: number;
+  serviceWrites: number;
   queued: { nodes: number; pods: number; reflect: number; events: number };
 }
 
@@ -64,7 +69,8 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
   const reflector = new ConfigReflector(ctx);
   const pods = new PodOffloader(ctx, nodes, reflector);
   const events = new EventReflector(ctx);
-  const parts = { ctx, nodes, reflector, pods, events };
+  const services = deps.gateways && opts.reflectServices ? new ServiceReflector(ctx, deps.gateways) : undefined;
+  const parts = { ctx, nodes, reflector, pods, events, services };
   wireMain(parts);
   const mainSynced = Promise.all(mainCollections(caches).map((c) => c.synced())).then(() => {
     ctx.state.mainSynced = true;
@@ -79,7 +85,7 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
   nodes.start();
   let stopped = false;
   void resyncLoop(parts, () => stopped);
-  const queues = [nodes.queue, pods.queue, reflector.queue, events.queue];
+  const queues = [nodes.queue, pods.queue, reflector.queue, events.queue, ...(services ? [services.queue] : [])];
   return {
     addEdge,
     async removeEdge(name, o = {}) {
@@ -102,6 +108,7 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
       podsCreated: pods.created,
       objectsReflected: reflector.reflectedCount,
       eventsReflected: events.reflectedCount,
+      serviceWrites: services?.writes ?? 0,
       queued: { nodes: nodes.queue.length, pods: pods.queue.length, reflect: reflector.queue.length, events: events.queue.length },
     }),
     async stop() {
@@ -120,6 +127,7 @@ interface Parts {
   reflector: ConfigReflector;
   pods: PodOffloader;
   events: EventReflector;
+  services?: ServiceReflector;
 }
 
 function hasRemote(ctx: VkContext, key: string): boolean {
@@ -127,8 +135,9 @@ function hasRemote(ctx: VkContext, key: string): boolean {
   return false;
 }
 
-function wireMain({ ctx, nodes, reflector, pods }: Parts): void {
+function wireMain({ ctx, nodes, reflector, pods, services }: Parts): void {
   const { caches } = ctx;
+  if (services) for (const c of [caches.services, caches.endpointSlices, caches.nodes]) c?.onChange(() => services.changed());
   caches.pods.onChange((p: V1Pod) => {
     const key = podKey(p);
     if (pods.onVirtualNode(p) || hasRemote(ctx, key)) pods.enqueue(key);
@@ -147,7 +156,7 @@ function podsOfEdge(ctx: VkContext, edge: EdgeRuntime): string[] {
 }
 
 function edgeHooks(parts: Parts, mainSynced: Promise<void>, adoptions: Promise<void>[]): EdgeHooks {
-  const { ctx, nodes, reflector, pods, events } = parts;
+  const { ctx, nodes, reflector, pods, events, services } = parts;
   return {
     onNode: (edge, n) => nodes.enqueue(edge.spec.name, n.metadata?.name ?? ''),
     onPod: (edge, p) => {
@@ -156,14 +165,17 @@ function edgeHooks(parts: Parts, mainSynced: Promise<void>, adoptions: Promise<v
     },
     onReflected: (edge, o) => {
       if (o.kind === 'ConfigMap' || o.kind === 'Secret') reflector.remoteChanged(edge, o, o.kind);
+      else services?.changed();
     },
     onEvent: (edge, ev) => events.onEdgeEvent(edge, ev),
     onReachability: (edge) => {
       nodes.enqueueEdge(edge);
+      services?.changed();
       for (const k of podsOfEdge(ctx, edge)) pods.enqueue(k);
     },
     onSynced: (edge) => {
       nodes.enqueueEdge(edge);
+      services?.changed();
       adoptions.push(adopt(parts, edge, mainSynced));
     },
   };
@@ -180,11 +192,12 @@ async function adopt({ ctx, pods, reflector }: Parts, edge: EdgeRuntime, mainSyn
   reflector.resync();
 }
 
-async function resyncLoop({ ctx, pods, reflector }: Parts, stopped: () => boolean): Promise<void> {
+async function resyncLoop({ ctx, pods, reflector, services }: Parts, stopped: () => boolean): Promise<void> {
   while (!stopped()) {
     await ctx.clock.sleep(ctx.opts.resyncSeconds * 1000);
     if (stopped()) return;
     pods.resync();
     reflector.resync();
+    services?.changed();
   }
 }

@@ -8,9 +8,11 @@ export interface LogOptions {
 }
 
 /** The pod as a log provider sees it (kube-sim hands the stored object as JSON). */
-export interface PodLike {
-  metadata?: { name?: unknown; namespace?: unknown };
-  spec?: { nodeName?: unknown };
+export type PodLike = { [k: string]: unknown };
+
+function field(pod: PodLike, part: 'metadata' | 'spec', key: string): string {
+  const o = pod[part] as Record<string, unknown> | undefined;
+  return typeof o?.[key] === 'string' ? (o[key] as string) : '';
 }
 
 /** kube-sim's LogProvider shape, without importing kube-sim. */
@@ -22,13 +24,13 @@ export type PodLogProvider = (pod: PodLike, container: string, opts: LogOptions)
  */
 export function edgeLogProvider(ctx: VkContext, nodes: NodeMirror, fallback?: PodLogProvider): PodLogProvider {
   return (pod, container, opts) => {
-    const edge = nodes.edgeOf(String(pod.spec?.nodeName ?? ''));
+    const edge = nodes.edgeOf(field(pod, 'spec', 'nodeName'));
     if (!edge) {
       if (fallback) return fallback(pod, container, opts);
-      throw new Error(`pod ${String(pod.metadata?.name)} is not on a virtual node`);
+      throw new Error(`pod ${field(pod, 'metadata', 'name')} is not on a virtual node`);
     }
-    const namespace = ctx.opts.remoteNamespace(String(pod.metadata?.namespace ?? 'default'));
-    const call = edge.spec.clients.core.readNamespacedPodLog({ name: String(pod.metadata?.name), namespace, container, tailLines: opts.tailLines, timestamps: opts.timestamps });
+    const namespace = ctx.opts.remoteNamespace(field(pod, 'metadata', 'namespace') || 'default');
+    const call = edge.spec.clients.core.readNamespacedPodLog({ name: field(pod, 'metadata', 'name'), namespace, container, tailLines: opts.tailLines, timestamps: opts.timestamps });
     return withTimeout(call, ctx.opts.requestTimeoutMs, `logs from edge ${edge.spec.name}`);
   };
 }

@@ -1,0 +1,153 @@
+import type { V1EndpointSlice, V1Service } from '@kubernetes/client-node';
+import { isConflict, isNotFound, type KubeClients } from '../../../kube/index.ts';
+import { planWiring, type PortAssignments, type WiringPlan } from '../../../tunnel/wiring.ts';
+import type { EndpointSlice, Service } from '../../../tunnel/k8s-types.ts';
+import { MANAGED_BY_LABEL, OMNI_MANAGER } from '../../../tunnel/k8s-types.ts';
+import { LABELS } from '../constants.ts';
+import type { VkContext } from '../context.ts';
+import type { EdgeRuntime } from '../edge.ts';
+import { edgeCall } from '../edge-call.ts';
+import { stableJson } from '../json.ts';
+import { ensureRemoteNamespace } from '../namespaces.ts';
+import { JSON_PATCH } from '../patch.ts';
+import { WorkQueue, type HandlerResult } from '../queue.ts';
+import { toWiringService, toWiringSlice } from './wiring-input.ts';
+
+/** Where the tunnel's gateways listen: the hub inside main, a spoke inside each edge. */
+export interface GatewayAddresses {
+  hubAddress: string;
+  spokeAddress(edge: string): string | undefined;
+  /** Called with every new plan (the gateways take their listeners and allow-list from it). */
+  onPlan?(plan: WiringPlan): void;
+}
+
+type Obj = V1Service | V1EndpointSlice;
+interface Target {
+  where: string;
+  write: (call: () => Promise<unknown>) => Promise<unknown>;
+  clients: KubeClients;
+  current: Obj[];
+}
+
+const KEY = 'wiring';
+
+/**
+ * Services and EndpointSlices both ways, as the tunnel's wiring model (src/tunnel/wiring.ts) says:
+ * main Services appear in every edge (selector-less with a slice to the spoke gateway, or with their
+ * selector where the pods are local), and main gets slices to the hub for services backed by edge pods.
+ */
+export class ServiceReflector {
+  readonly queue: WorkQueue;
+  private ports: PortAssignments | undefined;
+  writes = 0;
+
+  constructor(
+    private readonly ctx: VkContext,
+    private readonly gateways: GatewayAddresses,
+  ) {
+    this.queue = new WorkQueue('services', () => this.reconcile(), ctx, { workers: 1 });
+  }
+
+  changed(): void {
+    this.queue.add(KEY);
+  }
+
+  private plan(): WiringPlan {
+    const { caches } = this.ctx;
+    const virtualNodes: Record<string, string> = {};
+    for (const n of caches.nodes.list()) {
+      const loc = n.metadata?.labels?.[LABELS.edgeLocation];
+      if (loc) virtualNodes[n.metadata?.name ?? ''] = loc;
+    }
+    const edges: Record<string, { gatewayAddress: string }> = {};
+    for (const e of this.ctx.edges.values()) {
+      const address = this.gateways.spokeAddress(e.spec.name);
+      if (address && e.synced) edges[e.spec.name] = { gatewayAddress: address };
+    }
+    return planWiring({
+      main: { services: (caches.services?.list() ?? []).map(toWiringService), endpointSlices: (caches.endpointSlices?.list() ?? []).map(toWiringSlice) },
+      virtualNodes,
+      edges,
+      hubAddress: this.gateways.hubAddress,
+      previousPorts: this.ports,
+    });
+  }
+
+  private async reconcile(): Promise<HandlerResult> {
+    if (!this.ctx.state.mainSynced) return { requeueAfterMs: 200 };
+    const plan = this.plan();
+    this.ports = plan.ports;
+    this.gateways.onPlan?.(plan);
+    await this.applyMain(plan.main.endpointSlices);
+    for (const [name, wiring] of Object.entries(plan.edges)) {
+      const edge = this.ctx.edges.get(name);
+      if (edge?.health.reachable()) await this.applyEdge(edge, wiring.services, wiring.endpointSlices);
+    }
+  }
+
+  private async applyMain(slices: EndpointSlice[]): Promise<void> {
+    const current = (this.ctx.caches.endpointSlices?.list() ?? []).filter((s) => s.metadata?.labels?.[MANAGED_BY_LABEL] === OMNI_MANAGER && s.metadata?.labels?.[LABELS.reflected]);
+    await this.sync({ where: 'main', write: (c) => c(), clients: this.ctx.main, current }, 'EndpointSlice', slices.map(withReflectedLabel));
+  }
+
+  private async applyEdge(edge: EdgeRuntime, services: Service[], slices: EndpointSlice[]): Promise<void> {
+    const write = (c: () => Promise<unknown>) => edgeCall(edge, this.ctx.opts.requestTimeoutMs, 'wiring', c);
+    for (const ns of new Set([...services, ...slices].map((o) => o.metadata.namespace))) await ensureRemoteNamespace(edge, ns, ns, this.ctx.opts.requestTimeoutMs);
+    await this.sync({ where: edge.spec.name, write, clients: edge.spec.clients, current: edge.services?.list() ?? [] }, 'Service', services.map(withReflectedLabel));
+    await this.sync({ where: edge.spec.name, write, clients: edge.spec.clients, current: edge.endpointSlices?.list() ?? [] }, 'EndpointSlice', slices.map(withReflectedLabel));
+  }
+
+  private async sync(t: Target, kind: 'Service' | 'EndpointSlice', desired: (Service | EndpointSlice)[]): Promise<void> {
+    const have = new Map(t.current.map((o) => [`${o.metadata?.namespace}/${o.metadata?.name}`, o]));
+    for (const d of desired) {
+      const key = `${d.metadata.namespace}/${d.metadata.name}`;
+      const cur = have.get(key);
+      have.delete(key);
+      if (cur && fingerprint(d) === fingerprint(cur)) continue;
+      await t.write(() => upsert(t.clients, kind, d));
+      this.writes++;
+    }
+    for (const stale of have.values()) {
+      await t.write(() => remove(t.clients, kind, stale)).catch((err: unknown) => {
+        if (!isNotFound(err)) throw err;
+      });
+    }
+  }
+}
+
+function withReflectedLabel<T extends Service | EndpointSlice>(o: T): T {
+  return { ...o, metadata: { ...o.metadata, labels: { ...(o.metadata.labels ?? {}), [LABELS.reflected]: 'true' } } };
+}
+
+function fingerprint(o: Service | EndpointSlice | Obj): string {
+  const spec = 'spec' in o ? { ports: o.spec?.ports?.map((p) => [p.name ?? '', p.port, p.protocol ?? 'TCP', p.targetPort ?? p.port]), selector: o.spec?.selector ?? {} } : {};
+  const slice = 'endpoints' in o ? { endpoints: (o.endpoints ?? []).map((e) => [e.addresses, e.conditions?.ready ?? true, e.nodeName ?? '']), ports: (o.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol]) } : {};
+  return stableJson([o.metadata?.labels ?? {}, spec, slice]);
+}
+
+async function upsert(clients: KubeClients, kind: 'Service' | 'EndpointSlice', d: Service | EndpointSlice): Promise<void> {
+  const { namespace, name } = d.metadata;
+  try {
+    if (kind === 'Service') await clients.core.createNamespacedService({ namespace, body: d as V1Service });
+    else await clients.discovery.createNamespacedEndpointSlice({ namespace, body: d as V1EndpointSlice });
+    return;
+  } catch (err) {
+    if (!isConflict(err)) throw err;
+  }
+  const labels = { op: 'add', path: '/metadata/labels', value: d.metadata.labels ?? {} };
+  if (kind === 'Service') {
+    const spec = (d as Service).spec;
+    const ops = [labels, { op: 'add', path: '/spec/ports', value: spec.ports ?? [] }, spec.selector ? { op: 'add', path: '/spec/selector', value: spec.selector } : { op: 'add', path: '/spec/selector', value: {} }];
+    await clients.core.patchNamespacedService({ name, namespace, body: ops }, JSON_PATCH);
+    return;
+  }
+  const s = d as EndpointSlice;
+  await clients.discovery.patchNamespacedEndpointSlice({ name, namespace, body: [labels, { op: 'add', path: '/endpoints', value: s.endpoints }, { op: 'add', path: '/ports', value: s.ports ?? [] }] }, JSON_PATCH);
+}
+
+async function remove(clients: KubeClients, kind: 'Service' | 'EndpointSlice', o: Obj): Promise<void> {
+  const name = o.metadata?.name ?? '';
+  const namespace = o.metadata?.namespace ?? '';
+  if (kind === 'Service') await clients.core.deleteNamespacedService({ name, namespace });
+  else await clients.discovery.deleteNamespacedEndpointSlice({ name, namespace });
+}

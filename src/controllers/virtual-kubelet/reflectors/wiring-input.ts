@@ -1,0 +1,26 @@
+import type { V1EndpointSlice, V1Service } from '@kubernetes/client-node';
+import type { EndpointSlice, Service, ServicePort, SlicePort } from '../../../tunnel/k8s-types.ts';
+
+type Protocol = ServicePort['protocol'];
+
+/** client-node's Service as the tunnel's wiring model reads it. */
+export function toWiringService(s: V1Service): Service {
+  return {
+    metadata: { namespace: s.metadata?.namespace ?? '', name: s.metadata?.name ?? '', labels: s.metadata?.labels },
+    spec: {
+      type: s.spec?.type,
+      selector: s.spec?.selector,
+      clusterIP: s.spec?.clusterIP,
+      ports: s.spec?.ports?.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol as Protocol, targetPort: p.targetPort, appProtocol: p.appProtocol })),
+    },
+  };
+}
+
+export function toWiringSlice(s: V1EndpointSlice): EndpointSlice {
+  return {
+    metadata: { namespace: s.metadata?.namespace ?? '', name: s.metadata?.name ?? '', labels: s.metadata?.labels },
+    addressType: s.addressType as EndpointSlice['addressType'],
+    endpoints: (s.endpoints ?? []).map((e) => ({ addresses: e.addresses, conditions: e.conditions, nodeName: e.nodeName })),
+    ports: s.ports?.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol as SlicePort['protocol'], appProtocol: p.appProtocol })),
+  };
+}
