@@ -34,7 +34,7 @@ test('e2e: pods offloaded while the main cluster was full come home when it has 
     await dry.stop();
     assert.ok((await podsOf(w, 'web')).every((p) => isEdge(p.spec?.nodeName)), 'dry run evicts nothing');
     const wouldEvents = await w.clients.core.listNamespacedEvent({ namespace: 'default', fieldSelector: 'reason=EvictorWouldMove' });
-    assert.ok(wouldEvents.items.length > 0);
+    assert.ok(wouldEvents.items.length > 0 && wouldEvents.items.every((e) => e.reason === 'EvictorWouldMove' && e.source?.component === 'omni-evictor'));
 
     await eventually('local pods at home', async () => (await podsOf(w, 'local')).every((p) => p.spec?.nodeName && !isEdge(p.spec.nodeName)));
     await w.clients.core.createNamespace({ body: { metadata: { name: 'castai-omni' } } });
