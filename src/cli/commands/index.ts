@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerEdgeLocation } from './edge-location.ts';
+import { registerEdgeLocation } from './edge-location.ts';
 import { registerGateway } from './gateway.ts';
 import { registerKubeSim } from './kube-sim.ts';
 import { registerPrices } from './prices.ts';
@@ -8,6 +9,7 @@ import { registerServe } from './serve.ts';
 
 /** Every `omni` sub-command, one file each. */
 export function registerCommands(program: Command): void {
+  registerEdgeLocation(program);
   registerEdgeLocation(program);
   registerGateway(program);
   registerKubeSim(program);

@@ -23,6 +23,8 @@ export interface Attempt {
   adminCredentials?: Credentials;
   admin?: CloudProvider;
   network?: NetworkIds;
+  /** The network's name (GCP launches name it rather than its id). */
+  networkName?: string;
   firewall?: FirewallIds;
   identityKey?: StoredKey;
   edgeCluster?: EdgeClusterInfo;

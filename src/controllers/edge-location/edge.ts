@@ -9,7 +9,7 @@ import type { EdgeClusterInfo, EdgeClusterRequest, ReadyEdge } from './ports.ts'
 /** Where the location's instances go: ids from onboarding, image and disk from its node configuration. */
 export function placementOf(a: Attempt): LaunchPlacement {
   const config = desiredNodeConfigSpec(a.location);
-  const networkName = a.location.spec.gcp?.networking?.networkName ?? (a.location.spec.cloud === 'gcp' ? networkObjectName(a) : undefined);
+  const networkName = a.location.spec.cloud === 'gcp' ? a.networkName : undefined;
   const tags = a.location.spec.gcp?.networking?.tags;
   return {
     ...(a.network ? { subnetIds: a.network.subnetIds } : {}),
@@ -19,12 +19,6 @@ export function placementOf(a: Attempt): LaunchPlacement {
     imageId: config.image,
     bootDiskSizeGiB: config.bootDiskSizeGiB,
   };
-}
-
-/** GCP launches name the network, not its id: the last path segment of the network's id. */
-function networkObjectName(a: Attempt): string | undefined {
-  const id = a.network?.networkId;
-  return id ? id.split('/').pop() : undefined;
 }
 
 export function edgeClusterRequest(a: Attempt): EdgeClusterRequest {

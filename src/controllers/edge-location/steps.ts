@@ -46,6 +46,7 @@ async function preflight(a: Attempt): Promise<void> {
 async function network(a: Attempt): Promise<void> {
   const r = await a.admin!.onboarding.ensureNetwork(a.target);
   a.network = r.ids;
+  a.networkName = r.objects.find((o) => o.id === r.ids.networkId)?.name;
   a.status = withResources(a.status, r.objects);
   if (a.status.conditions?.find((c) => c.type === 'NetworkReady')?.status !== 'True') {
     a.status = withCondition(a.status, { type: 'NetworkReady', status: 'False', reason: 'FirewallPending', message: 'network ready; firewall next' }, nowIso(a));
