@@ -53,7 +53,7 @@ describe('KubeNodeRegistrar against kube-sim', () => {
     );
     assert.equal(spec.providerID, `castai-omni://aws-west/${r.instance.id}`);
     assert.equal(status.capacity?.['nvidia.com/gpu'], '1');
-    assert.deepEqual(spec.taints, [
+    assert.deepEqual(JSON.parse(JSON.stringify(spec.taints)), [
       { key: 'virtual-node.omni.cast.ai/not-allowed', value: 'true', effect: 'NoExecute' },
     ]);
 
