@@ -66,7 +66,6 @@ async function tearDownCloud(ctx: Ctx, obj: EdgeLocationObject, p: { location: E
     admin = await ctx.providers.forLocation(p.place.cloud, credentials, { region: p.place.region, scope: target.scope });
     await ctx.edgeClusters.teardown({ location: p.location, zones: p.place.zones, provider: admin, placement: {}, clusterId: ctx.clusterId });
     await recordEvent(ctx, obj, { type: 'Normal', reason: 'EdgeClusterDeleted', message: 'edge cluster (K3s server) stopped' });
-    if (!mayHaveCloudObjects(obj)) return;
     const deleted = await admin.onboarding.teardown(target);
     const list = deleted.map((o) => `${o.kind} ${o.name}`).join(', ') || 'nothing left to delete';
     await recordEvent(ctx, obj, { type: 'Normal', reason: 'CloudObjectsDeleted', message: `deleted ${deleted.length} cloud objects: ${list}` });
@@ -98,7 +97,8 @@ export async function offboard(ctx: Ctx, obj: EdgeLocationObject): Promise<Outco
   }
   const p = placed(ctx, obj);
   try {
-    if (p) await tearDownCloud(ctx, obj, p);
+    // Nothing is made (not even the edge cluster) before the permissions check passes.
+    if (p && mayHaveCloudObjects(obj)) await tearDownCloud(ctx, obj, p);
   } catch (err) {
     if (!(err instanceof OffboardingError)) throw err;
     await recordEvent(ctx, obj, { type: 'Warning', reason: 'OffboardingBlocked', message: `${err.message} (will retry)` });
