@@ -5,10 +5,13 @@ import type { PackContext, PackResult } from './pack.ts';
 import { pack, shrink } from './pack.ts';
 import type { PodGroup } from './groups.ts';
 import { packByValue } from './value-pack.ts';
+import { classChoices } from './class-kinds.ts';
 
 /** Alternatives tried per group, and how many of the costliest groups get them. */
 const ALTERNATIVES = 3;
-const GROUPS_REFINED = 12;
+const GROUPS_REFINED = 8;
+/** Starting points from the kinds best for each class of groups. */
+const CLASS_STARTS = 2;
 /** Cost-per-pod candidates kept before picking distinct alternatives. */
 const CANDIDATES_KEPT = 48;
 
@@ -21,24 +24,72 @@ export interface SearchResult {
 export function search(ctx: PackContext, order: readonly number[], counts: readonly number[]): SearchResult {
   const cheapest = ctx.groups.map((g) => (g.compat.length > 0 ? g.compat[0] : -1));
   const baseline = pack(ctx, order, cheapest, counts);
-  let best = shrink(ctx, pack(ctx, order, cheapest, counts));
-  const ranked = ctx.groups.map((g, i) => rankedChoices(ctx, g, counts[i]));
-  let choice = ranked.map((r) => r[0]?.kind ?? -1);
-  let current = shrink(ctx, pack(ctx, order, choice, counts));
-  for (const g of costliestGroups(ranked, counts)) {
-    for (const alt of ranked[g].slice(1)) {
-      const trial = choice.map((c, i) => (i === g ? alt.kind : c));
-      const result = shrink(ctx, pack(ctx, order, trial, counts));
-      if (better(result, current)) {
-        current = result;
+  const evaluate = (choice: readonly number[]): PackResult => shrink(ctx, pack(ctx, order, choice, counts));
+  const ranked = ctx.groups.map((g, i) => rankedChoices(ctx, g, counts[i]).map((c) => c.kind));
+  const byClass = classChoices(ctx, counts);
+  let best = { result: evaluate(cheapest), choice: cheapest };
+  for (const start of startingChoices(ranked, byClass)) {
+    const result = evaluate(start);
+    if (better(result, best.result)) best = { result, choice: start };
+  }
+  best = refine(best, { ranked, byClass, counts, evaluate, price: ctx.columns.price });
+  const mixed = shrink(ctx, packByValue(ctx, counts));
+  return { best: better(mixed, best.result) ? mixed : best.result, baseline };
+}
+
+/** Each group's best kind by price per pod; then, class by class, the kinds best for the whole class. */
+function startingChoices(ranked: readonly number[][], byClass: readonly number[][]): number[][] {
+  const own = ranked.map((r) => r[0] ?? -1);
+  const starts = [own];
+  for (let j = 0; j < CLASS_STARTS; j++) {
+    starts.push(own.map((k, g) => byClass[g][j] ?? byClass[g][0] ?? k));
+  }
+  return starts;
+}
+
+interface Refinement {
+  ranked: readonly number[][];
+  byClass: readonly number[][];
+  counts: readonly number[];
+  evaluate: (choice: readonly number[]) => PackResult;
+  price: Float64Array;
+}
+
+/** Coordinate descent: for the costliest groups, try other kinds one group at a time; keep what helps. */
+function refine(
+  start: { result: PackResult; choice: number[] },
+  r: Refinement,
+): { result: PackResult; choice: number[] } {
+  let { result, choice } = start;
+  for (const g of costliestGroups(result, r.counts.length, r.price)) {
+    const alternatives = [...new Set([...r.ranked[g], ...r.byClass[g].slice(0, 1)])].filter(
+      (k) => k !== choice[g],
+    );
+    for (const k of alternatives) {
+      const trial = choice.map((c, i) => (i === g ? k : c));
+      const tried = r.evaluate(trial);
+      if (better(tried, result)) {
+        result = tried;
         choice = trial;
       }
     }
   }
-  if (better(current, best)) best = current;
-  const mixed = shrink(ctx, packByValue(ctx, counts));
-  if (better(mixed, best)) best = mixed;
-  return { best, baseline };
+  return { result, choice };
+}
+
+/** Groups by what their nodes cost in a packing (a node's price shared by pod count), dearest first. */
+function costliestGroups(result: PackResult, groups: number, price: Float64Array): number[] {
+  const cost = new Array<number>(groups).fill(0);
+  for (const node of result.nodes) {
+    const pods = node.counts.reduce((s, [, n]) => s + n, 0);
+    for (const [g, n] of node.counts) cost[g] += (price[node.kind] * n) / pods;
+  }
+  return cost
+    .map((c, g) => ({ c, g }))
+    .filter((x) => x.c > 0)
+    .sort((a, b) => b.c - a.c || a.g - b.g)
+    .slice(0, GROUPS_REFINED)
+    .map((x) => x.g);
 }
 
 interface Choice {
@@ -81,15 +132,6 @@ function bestByCostPerPod(ctx: PackContext, group: PodGroup, count: number, keep
 
 function before(a: Choice, b: Choice): boolean {
   return a.costPerPod < b.costPerPod || (a.costPerPod === b.costPerPod && a.kind < b.kind);
-}
-
-function costliestGroups(ranked: readonly Choice[][], counts: readonly number[]): number[] {
-  return ranked
-    .map((r, g) => ({ g, cost: (r[0]?.costPerPod ?? 0) * counts[g] }))
-    .filter((x) => ranked[x.g].length > 1)
-    .sort((a, b) => b.cost - a.cost || a.g - b.g)
-    .slice(0, GROUPS_REFINED)
-    .map((x) => x.g);
 }
 
 function unplacedTotal(r: PackResult): number {

@@ -96,46 +96,45 @@ function bestFill(ctx: PackContext, candidates: readonly number[], state: FillSt
  */
 function fillKind(ctx: PackContext, k: number, state: FillState): Fill {
   const cap = ctx.kinds[k].capacity;
-  const eligible = ctx.groups
-    .map((_, i) => i)
-    .filter((i) => state.remaining[i] > 0 && ctx.groups[i].member[k] === 1);
-  const left = new Map(eligible.map((i) => [i, state.remaining[i]]));
-  let free: Resources = { ...cap };
-  const counts: [number, number][] = [];
+  const eligible: number[] = [];
+  for (let i = 0; i < ctx.groups.length; i++) {
+    if (state.remaining[i] > 0 && ctx.groups[i].member[k] === 1) eligible.push(i);
+  }
+  const p: FillProgress = { left: Int32Array.from(state.remaining), free: { ...cap }, cap, counts: [] };
   let value = 0;
   for (;;) {
-    const pick = bestAligned(ctx, eligible, { left, free, cap, counts });
-    if (!pick) break;
-    const { i, fit } = pick;
-    const n = Math.max(1, Math.ceil(Math.min(fit, left.get(i) ?? 0) / 2));
-    free = subtract(free, scale(ctx.groups[i].proto.requests, n));
-    left.set(i, (left.get(i) ?? 0) - n);
-    const entry = counts.find(([h]) => h === i);
+    const pick = bestAligned(ctx, eligible, p);
+    if (pick < 0) break;
+    const fit = roomFor(ctx, pick, p);
+    const n = Math.max(1, Math.ceil(Math.min(fit, p.left[pick]) / 2));
+    p.free = subtract(p.free, scale(ctx.groups[pick].proto.requests, n));
+    p.left[pick] -= n;
+    const entry = p.counts.find(([h]) => h === pick);
     if (entry) entry[1] += n;
-    else counts.push([i, n]);
-    value += n * state.values[i];
+    else p.counts.push([pick, n]);
+    value += n * state.values[pick];
   }
-  return { kind: k, counts, value };
+  return { kind: k, counts: p.counts, value };
 }
 
 interface FillProgress {
-  left: Map<number, number>;
+  left: Int32Array;
   free: Resources;
   cap: Resources;
   counts: [number, number][];
 }
 
-function bestAligned(
-  ctx: PackContext,
-  eligible: readonly number[],
-  p: FillProgress,
-): { i: number; fit: number } | null {
-  let best: { i: number; fit: number; score: number } | null = null;
+/** The group whose request lines up best with the free room (largest dot product of shares); -1 if none fits. */
+function bestAligned(ctx: PackContext, eligible: readonly number[], p: FillProgress): number {
+  let best = -1;
+  let bestScore = -Infinity;
   for (const i of eligible) {
-    const fit = roomFor(ctx, i, p);
-    if (fit <= 0) continue;
+    if (roomFor(ctx, i, p) <= 0) continue;
     const score = alignment(ctx.groups[i].proto.requests, p.free, p.cap);
-    if (!best || score > best.score + 1e-12) best = { i, fit, score };
+    if (score > bestScore + 1e-12) {
+      best = i;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -143,20 +142,20 @@ function bestAligned(
 /** How many more pods of group i the node being filled can take (0 when anti-affinity forbids). */
 function roomFor(ctx: PackContext, i: number, p: FillProgress): number {
   const group = ctx.groups[i];
-  if ((p.left.get(i) ?? 0) <= 0 || p.counts.some(([h]) => ctx.conflicts[i][h])) return 0;
-  if (group.selfExclusive)
-    return p.counts.some(([h]) => h === i) ? 0 : Math.min(1, copiesThatFit(group.proto.requests, p.free));
-  return copiesThatFit(group.proto.requests, p.free);
+  if (p.left[i] <= 0) return 0;
+  const row = ctx.conflicts[i];
+  for (const [h] of p.counts) if (row[h]) return 0;
+  const fit = copiesThatFit(group.proto.requests, p.free);
+  return group.selfExclusive ? Math.min(1, fit) : fit;
 }
 
 function alignment(r: Resources, free: Resources, cap: Resources): number {
-  const term = (a: number, f: number, c: number): number => (c > 0 ? (a / c) * (f / c) : 0);
-  return (
-    term(r.cpu, free.cpu, cap.cpu) +
-    term(r.memory, free.memory, cap.memory) +
-    term(r.gpu, free.gpu, cap.gpu) +
-    term(r.ephemeral, free.ephemeral, cap.ephemeral)
-  );
+  let score = 0;
+  if (cap.cpu > 0) score += (r.cpu / cap.cpu) * (free.cpu / cap.cpu);
+  if (cap.memory > 0) score += (r.memory / cap.memory) * (free.memory / cap.memory);
+  if (cap.gpu > 0) score += (r.gpu / cap.gpu) * (free.gpu / cap.gpu);
+  if (cap.ephemeral > 0) score += (r.ephemeral / cap.ephemeral) * (free.ephemeral / cap.ephemeral);
+  return score;
 }
 
 /** How many nodes with exactly this fill the pending pods (and the template's limits) allow. */

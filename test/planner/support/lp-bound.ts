@@ -30,7 +30,7 @@ interface LpKind {
  * Kinds that can matter to the LP: for every set of compatible groups, the kinds that no cheaper (or
  * equally priced) kind of that set beats in every resource (the others can be swapped for it at no cost).
  */
-function usefulKinds(ctx: PackContext, counts: readonly number[]): LpKind[] {
+export function usefulKinds(ctx: PackContext, counts: readonly number[]): LpKind[] {
   const classes = new Map<string, number[]>();
   ctx.kinds.forEach((_, k) => {
     const groups = ctx.groups
