@@ -38,6 +38,36 @@ export function splice(a: Duplex, b: Duplex, onClose?: (err?: Error) => void): v
     if (!b.writableFinished || !b.readableEnded) abort(a);
     done();
   });
-  a.pipe(b);
-  b.pipe(a);
+  pump(a, b);
+  pump(b, a);
+}
+
+/** Bytes a destination may queue before its source is paused. */
+const QUEUE_LIMIT = 1024 * 1024;
+
+/**
+ * Like pipe, but corks the destination for the rest of the tick so the many small reads that arrive
+ * together (16 KiB TLS records, mux frames) leave in one writev, and tolerates up to QUEUE_LIMIT queued
+ * bytes before pausing (a socket's own 16 KiB high-water mark would pause on every chunk).
+ */
+function pump(src: Duplex, dst: Duplex): void {
+  let corked = false;
+  const uncork = (): void => {
+    corked = false;
+    dst.uncork();
+  };
+  src.on('data', (chunk: Buffer) => {
+    if (dst.destroyed) return;
+    if (!corked) {
+      corked = true;
+      dst.cork();
+      process.nextTick(uncork);
+    }
+    dst.write(chunk);
+    if (dst.writableLength > QUEUE_LIMIT) src.pause();
+  });
+  dst.on('drain', () => src.resume());
+  src.once('end', () => {
+    if (!dst.destroyed) dst.end();
+  });
 }

@@ -1,5 +1,5 @@
 // Tiny servers and clients the network-namespace test runs inside namespaces (plain JS: starts fast).
-//   serve echo|hash <port> | serve http <port> <name>
+//   serve echo|hash|sink <port> | serve http <port> <name>   (port 0: prints the one it got)
 //   echo <host> <port> <message>      prints the reply
 //   get <host> <port> <path>          prints the HTTP body
 //   probe <host> <port>               prints reachable | unreachable <code>
@@ -14,6 +14,11 @@ const out = (s) => process.stdout.write(`${s}\n`);
 function serve(kind, port, name) {
   const handler = {
     echo: (s) => s.pipe(s),
+    sink: (s) => {
+      let n = 0;
+      s.on('data', (c) => (n += c.length));
+      s.on('end', () => s.end(String(n)));
+    },
     hash: (s) => {
       const h = createHash('sha256');
       s.on('data', (c) => h.update(c));
@@ -23,8 +28,8 @@ function serve(kind, port, name) {
   const srv =
     kind === 'http'
       ? http.createServer((req, res) => res.end(`${name} ${req.method} ${req.url}`))
-      : net.createServer({ allowHalfOpen: true }, (s) => (s.on('error', () => {}), handler(s)));
-  srv.listen(Number(port), '0.0.0.0', () => out('ready'));
+      : net.createServer({ allowHalfOpen: true, noDelay: true }, (s) => (s.on('error', () => {}), handler(s)));
+  srv.listen(Number(port), process.env.TOOL_HOST ?? '0.0.0.0', () => out(`ready ${srv.address().port}`));
 }
 
 function echo(host, port, message) {

@@ -43,7 +43,7 @@ export class ProcessSet {
   }
 
   server(ns: string | null, kind: string, port: number, name = ''): Promise<Proc> {
-    return this.start(ns, [process.execPath, TOOL, 'serve', kind, String(port), name], /^ready$/);
+    return this.start(ns, [process.execPath, TOOL, 'serve', kind, String(port), name], /^ready /);
   }
 
   kill(p: Proc, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

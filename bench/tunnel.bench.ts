@@ -1,0 +1,252 @@
+// Tunnel figures: bulk throughput client → spoke → hub → server against direct TCP (1 and 16 streams),
+// added round-trip latency on an established connection, 1,000 concurrent streams, CPU seconds per GiB.
+// Hub and spoke run as their own processes (as deployed); client and servers run here. Loopback only.
+// Run: node scripts/run-bench.mjs tunnel      (BENCH_MIB=… to change the bulk size per run)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createCa, issueEdgeCert, issueHubCert } from '../src/tunnel/pki/index.ts';
+
+const BULK_MIB = Number(process.env.BENCH_MIB ?? 256);
+const RUNS = 3;
+const RTT_SAMPLES = 5000;
+const CONCURRENT = 1000;
+const WINDOW = process.env.BENCH_WINDOW ?? '8Mi';
+const HOST = '127.0.0.1';
+
+// ---------- servers and clients (this process) ----------
+
+/** The target servers run in their own process, as they would on another pod (a fair direct baseline). */
+function startServer(kind: 'sink' | 'echo'): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['test/tunnel/netns-tool.mjs', 'serve', kind, '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TOOL_HOST: HOST },
+  });
+  const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  return new Promise((resolve) => rl.once('line', (line) => resolve({ child, port: Number(line.split(' ')[1]) })));
+}
+
+function connect(port: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect({ host: HOST, port, allowHalfOpen: true, noDelay: true });
+    s.once('connect', () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+const CHUNK = Buffer.alloc(256 * 1024, 0x5a);
+
+/** Sends `bytes` and waits for the sink's count. */
+async function bulk(port: number, bytes: number): Promise<void> {
+  const s = await connect(port);
+  const reply = new Promise<string>((resolve, reject) => {
+    let text = '';
+    s.on('data', (c: Buffer) => (text += c.toString()));
+    s.on('end', () => resolve(text));
+    s.on('error', reject);
+  });
+  for (let sent = 0; sent < bytes; sent += CHUNK.length) {
+    if (!s.write(CHUNK)) await new Promise((r) => s.once('drain', r));
+  }
+  s.end();
+  const got = Number(await reply);
+  if (got < bytes) throw new Error(`sink got ${got} of ${bytes} bytes`);
+  s.destroy();
+}
+
+// ---------- processes ----------
+
+interface Gateway {
+  child: ChildProcess;
+  listeners: Record<string, number>;
+  port?: number;
+}
+
+function startGateway(args: string[]): Promise<Gateway> {
+  const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'test/tunnel/gateway-main.ts', 'gateway', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, OMNI_LOG_LEVEL: 'warn' },
+  });
+  const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  return new Promise((resolve, reject) => {
+    rl.on('line', (line) => {
+      if (!line.includes('"ready":true')) return;
+      const r = JSON.parse(line) as { port?: number; listeners: Record<string, number> };
+      resolve({ child, listeners: r.listeners, port: r.port });
+    });
+    child.once('exit', (code) => reject(new Error(`gateway exited ${code}`)));
+  });
+}
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function cpuOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function selfCpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+// ---------- measurements ----------
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+interface Throughput {
+  mibps: number;
+  cpuPerGiB: { gateways: number; total: number };
+}
+
+let serverPid: number | undefined;
+
+async function throughput(port: number, streams: number, gateways: Gateway[]): Promise<Throughput> {
+  const per = Math.floor((BULK_MIB * 2 ** 20) / streams);
+  const rates: number[] = [];
+  const cpuG: number[] = [];
+  const cpuT: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const g0 = gateways.reduce((a, g) => a + cpuOf(g.child.pid), 0);
+    const srv0 = cpuOf(serverPid);
+    const s0 = selfCpu();
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: streams }, () => bulk(port, per)));
+    const secs = (performance.now() - t0) / 1000;
+    const gib = (per * streams) / 2 ** 30;
+    const g = gateways.reduce((a, gw) => a + cpuOf(gw.child.pid), 0) - g0;
+    rates.push((per * streams) / 2 ** 20 / secs);
+    cpuG.push(g / gib);
+    cpuT.push((g + selfCpu() - s0 + cpuOf(serverPid) - srv0) / gib);
+  }
+  return { mibps: median(rates), cpuPerGiB: { gateways: median(cpuG), total: median(cpuT) } };
+}
+
+/** Round-trip times (µs) of 64-byte request/response on one established connection. */
+async function rtts(port: number): Promise<number[]> {
+  const s = await connect(port);
+  const msg = Buffer.alloc(64, 1);
+  const once = (): Promise<void> =>
+    new Promise((resolve) => {
+      let got = 0;
+      const on = (c: Buffer): void => {
+        got += c.length;
+        if (got < 64) return;
+        s.off('data', on);
+        resolve();
+      };
+      s.on('data', on);
+      s.write(msg);
+    });
+  for (let i = 0; i < 500; i++) await once();
+  const out: number[] = [];
+  for (let i = 0; i < RTT_SAMPLES; i++) {
+    const t = process.hrtime.bigint();
+    await once();
+    out.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  s.destroy();
+  return out.sort((a, b) => a - b);
+}
+
+/** Opens `n` connections at once, holds them all open, then echoes 1 KiB over each. */
+async function concurrent(port: number, n: number): Promise<{ ok: number; openMs: number; echoMs: number }> {
+  const t0 = performance.now();
+  const socks = await Promise.all(Array.from({ length: n }, () => connect(port)));
+  const openMs = performance.now() - t0;
+  const t1 = performance.now();
+  const payload = Buffer.alloc(1024, 3);
+  const results = await Promise.all(
+    socks.map(
+      (s) =>
+        new Promise<boolean>((resolve) => {
+          let got = 0;
+          s.on('data', (c: Buffer) => {
+            got += c.length;
+            if (got >= payload.length) resolve(true);
+          });
+          s.on('error', () => resolve(false));
+          s.write(payload);
+        }),
+    ),
+  );
+  const echoMs = performance.now() - t1;
+  socks.forEach((s) => s.destroy());
+  return { ok: results.filter(Boolean).length, openMs, echoMs };
+}
+
+// ---------- main ----------
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'omni-tunnel-bench-'));
+  const f = (n: string): string => join(dir, n);
+  const ca = createCa();
+  const hubCert = issueHubCert(ca, { ips: [HOST] });
+  const edge = issueEdgeCert(ca, 'bench');
+  for (const [n, b] of [['hub', hubCert], ['edge', edge]] as const) {
+    writeFileSync(f(`${n}.crt`), b.certPem);
+    writeFileSync(f(`${n}.key`), b.keyPem);
+  }
+  writeFileSync(f('ca.crt'), ca.certPem);
+  const sinkServer = await startServer('sink');
+  const echoServer = await startServer('echo');
+  const sinkPort = sinkServer.port;
+  const echoPort = echoServer.port;
+  writeFileSync(f('policy.json'), JSON.stringify({ locations: { bench: { allow: ['bench/sink:1', 'bench/echo:2'] } } }));
+  writeFileSync(f('endpoints.json'), JSON.stringify({ 'bench/sink:1': [`${HOST}:${sinkPort}`], 'bench/echo:2': [`${HOST}:${echoPort}`] }));
+  const tls = (n: string): string[] => ['--cert', f(`${n}.crt`), '--key', f(`${n}.key`), '--ca', f('ca.crt')];
+  const hub = await startGateway(['hub', '--listen', `${HOST}:0`, ...tls('hub'), '--policy', f('policy.json'), '--endpoints', f('endpoints.json'), '--window', WINDOW]);
+  const spoke = await startGateway([
+    'spoke', '--hub', `${HOST}:${hub.port}`, '--location', 'bench', ...tls('edge'), '--window', WINDOW,
+    '--listener', `bench/sink:1=${HOST}:0`, '--listener', `bench/echo:2=${HOST}:0`,
+  ]);
+  const gws = [hub, spoke];
+  serverPid = sinkServer.child.pid;
+  const tSink = spoke.listeners['bench/sink:1'];
+  const tEcho = spoke.listeners['bench/echo:2'];
+  // Let the spoke finish dialling.
+  for (let i = 0; i < 100; i++) {
+    try {
+      await bulk(tSink, 1024);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  console.log(`tunnel bench: window ${WINDOW}, ${BULK_MIB} MiB per run, median of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on this machine`);
+  for (const streams of (process.env.BENCH_STREAMS ?? '1,16').split(',').map(Number)) {
+    const direct = await throughput(sinkPort, streams, []);
+    const tunnel = await throughput(tSink, streams, gws);
+    console.log(
+      `bulk ${String(streams).padStart(2)} stream(s): direct ${direct.mibps.toFixed(0)} MiB/s, tunnel ${tunnel.mibps.toFixed(0)} MiB/s ` +
+        `= ${((100 * tunnel.mibps) / direct.mibps).toFixed(0)}% of direct (target ≥ 50%); ` +
+        `CPU s/GiB: gateways ${tunnel.cpuPerGiB.gateways.toFixed(2)}, all processes ${tunnel.cpuPerGiB.total.toFixed(2)} (direct ${direct.cpuPerGiB.total.toFixed(2)})`,
+    );
+  }
+  const d = await rtts(echoPort);
+  const t = await rtts(tEcho);
+  const row = (name: string, xs: number[]): string => `${name} p50 ${pct(xs, 50).toFixed(0)} µs, p99 ${pct(xs, 99).toFixed(0)} µs`;
+  console.log(`latency 64 B round trip (${RTT_SAMPLES} samples): ${row('direct', d)}; ${row('tunnel', t)}`);
+  console.log(`  added: p50 ${(pct(t, 50) - pct(d, 50)).toFixed(0)} µs, p99 ${(pct(t, 99) - pct(d, 99)).toFixed(0)} µs (target p99 ≤ 200 µs)`);
+  const c = await concurrent(tEcho, CONCURRENT);
+  console.log(`${CONCURRENT} concurrent streams: ${c.ok}/${CONCURRENT} echoed; opened in ${c.openMs.toFixed(0)} ms, all echoed in ${c.echoMs.toFixed(0)} ms`);
+
+  await Promise.all(gws.map((g) => new Promise((r) => (g.child.once('exit', r), g.child.kill('SIGTERM')))));
+
+  sinkServer.child.kill();
+  echoServer.child.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
+process.exit(0);
