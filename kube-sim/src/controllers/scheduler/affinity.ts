@@ -35,12 +35,14 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
 }
 
 export function toleratesAny(tolerations: Toleration[], taint: Taint): boolean {
-  return tolerations.some((t) => tolerates(t, taint));
+  for (const t of tolerations) if (tolerates(t, taint)) return true;
+  return false;
 }
 
 /** The first NoSchedule/NoExecute taint the pod does not tolerate, as TaintToleration reports it. */
 export function firstUntolerated(taints: Taint[], tolerations: Toleration[]): Taint | undefined {
-  return taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !toleratesAny(tolerations, t));
+  for (const t of taints) if ((t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !toleratesAny(tolerations, t)) return t;
+  return undefined;
 }
 
 const int = (s: string | undefined) => Number.parseInt(s ?? '', 10);
@@ -58,18 +60,23 @@ function matchesRequirement(r: NodeSelectorRequirement, value: string | undefine
   return OPERATORS[r.operator]?.(value, r.values ?? []) ?? false;
 }
 
+function labelValue(labels: Labels, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined;
+}
+
 function matchesTerm(term: NodeSelectorTerm, labels: Labels, nodeName: string): boolean {
   const exprs = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (exprs.length === 0 && fields.length === 0) return false;
-  const label = (k: string) => (Object.prototype.hasOwnProperty.call(labels, k) ? labels[k] : undefined);
-  if (!exprs.every((r) => matchesRequirement(r, label(r.key)))) return false;
-  return fields.every((r) => matchesRequirement(r, r.key === 'metadata.name' ? nodeName : undefined));
+  for (const r of exprs) if (!matchesRequirement(r, labelValue(labels, r.key))) return false;
+  for (const r of fields) if (!matchesRequirement(r, r.key === 'metadata.name' ? nodeName : undefined)) return false;
+  return true;
 }
 
 /** nodeSelectorTerms are ORed; requirements within a term are ANDed. */
 export function matchesTerms(terms: NodeSelectorTerm[], labels: Labels, nodeName: string): boolean {
-  return terms.some((t) => matchesTerm(t, labels, nodeName));
+  for (const t of terms) if (matchesTerm(t, labels, nodeName)) return true;
+  return false;
 }
 
 export function matchesNodeSelector(selector: Labels | undefined, labels: Labels): boolean {

@@ -6,6 +6,9 @@ import { requiredAntiAffinity, type AffinityTerm, type AssignedPod, type NodeInf
 import { podRequests, type PodRequests } from './resources.ts';
 
 export interface PodInfo extends PodRequests {
+  /** requests as parallel arrays, for the per-node fit check. */
+  requestKeys: string[];
+  requestValues: number[];
   namespace: string;
   labels: Labels;
   tolerations: Toleration[];
@@ -30,8 +33,11 @@ export function podInfo(pod: JsonObject, volumeTerms: NodeSelectorTerm[][]): Pod
   const spec = specOf(pod);
   const na = (spec.affinity as JsonObject | undefined)?.nodeAffinity as JsonObject | undefined;
   const required = na?.requiredDuringSchedulingIgnoredDuringExecution as JsonObject | undefined;
+  const req = podRequests(spec);
   return {
-    ...podRequests(spec),
+    ...req,
+    requestKeys: Object.keys(req.requests),
+    requestValues: Object.values(req.requests),
     namespace: namespaceOf(pod),
     labels: labelsOf(pod),
     tolerations: (spec.tolerations as Toleration[] | undefined) ?? [],
@@ -72,6 +78,7 @@ export function computeAntiAffinity(pod: JsonObject, info: PodInfo, cache: Sched
 }
 
 function closedBy(forbidden: Map<string, Set<string>>, labels: Labels): boolean {
+  if (forbidden.size === 0) return false;
   for (const [key, values] of forbidden) if (values.has(labels[key])) return true;
   return false;
 }
@@ -80,25 +87,43 @@ function unresolvable(reason: string): Failure {
   return { reasons: [reason], unresolvable: true };
 }
 
+function fits(pod: PodInfo, n: NodeInfo): boolean {
+  if (n.pods.size + 1 > n.maxPods) return false;
+  const keys = pod.requestKeys;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (pod.requestValues[i] + (n.requested[k] ?? 0) > (n.allocatable[k] ?? 0)) return false;
+  }
+  return true;
+}
+
+/** NodeResourcesFit's reasons: "Too many pods" first, then each short resource. */
 function fitResources(pod: PodInfo, n: NodeInfo): Failure | undefined {
+  if (fits(pod, n)) return undefined;
   const reasons: string[] = [];
   let hopeless = false;
   if (n.pods.size + 1 > n.maxPods) {
     reasons.push('Too many pods');
     hopeless = n.maxPods < 1;
   }
-  for (const [k, want] of Object.entries(pod.requests)) {
+  for (const k in pod.requests) {
+    const want = pod.requests[k];
     const alloc = n.allocatable[k] ?? 0;
     if (want + (n.requested[k] ?? 0) <= alloc) continue;
     reasons.push(`Insufficient ${k}`);
     if (want > alloc) hopeless = true;
   }
-  return reasons.length ? { reasons, unresolvable: hopeless } : undefined;
+  return { reasons, unresolvable: hopeless };
 }
 
 function matchesAffinity(pod: PodInfo, n: NodeInfo): boolean {
   if (!matchesNodeSelector(pod.nodeSelector, n.labels)) return false;
   return !pod.requiredTerms || matchesTerms(pod.requiredTerms, n.labels, n.name);
+}
+
+function volumesFit(pod: PodInfo, n: NodeInfo): boolean {
+  for (const terms of pod.volumeTerms) if (!matchesTerms(terms, n.labels, n.name)) return false;
+  return true;
 }
 
 /** kube-scheduler's filter plugins in their order; the first that fails decides the node's reasons. */
@@ -109,7 +134,11 @@ export function filterNode(pod: PodInfo, n: NodeInfo): Failure | undefined {
   if (!matchesAffinity(pod, n)) return unresolvable("node(s) didn't match Pod's node affinity/selector");
   const fit = fitResources(pod, n);
   if (fit) return fit;
-  if (pod.volumeTerms.some((terms) => !matchesTerms(terms, n.labels, n.name))) return unresolvable('node(s) had volume node affinity conflict');
+  if (!volumesFit(pod, n)) return unresolvable('node(s) had volume node affinity conflict');
+  return interPodAffinity(pod, n);
+}
+
+function interPodAffinity(pod: PodInfo, n: NodeInfo): Failure | undefined {
   if (closedBy(pod.antiForbidden, n.labels)) return { reasons: ["node(s) didn't match pod anti-affinity rules"], unresolvable: false };
   if (closedBy(pod.existingForbidden, n.labels)) return { reasons: ["node(s) didn't satisfy existing pods anti-affinity rules"], unresolvable: false };
   return undefined;
@@ -117,8 +146,9 @@ export function filterNode(pod: PodInfo, n: NodeInfo): Failure | undefined {
 
 /** NodeResourcesLeastAllocated over cpu and memory (0..100, higher is emptier). */
 export function leastAllocatedScore(pod: PodInfo, n: NodeInfo): number {
-  const cpu = n.allocatable.cpu ?? 0;
-  const mem = n.allocatable.memory ?? 0;
-  const free = (alloc: number, used: number) => (alloc <= 0 ? 0 : Math.max(0, (alloc - used) * 100) / alloc);
-  return (free(cpu, n.nonzeroCpu + pod.nonzeroCpu) + free(mem, n.nonzeroMemory + pod.nonzeroMemory)) / 2;
+  return (freeShare(n.allocatable.cpu ?? 0, n.nonzeroCpu + pod.nonzeroCpu) + freeShare(n.allocatable.memory ?? 0, n.nonzeroMemory + pod.nonzeroMemory)) / 2;
+}
+
+function freeShare(alloc: number, used: number): number {
+  return alloc <= 0 ? 0 : Math.max(0, (alloc - used) * 100) / alloc;
 }
