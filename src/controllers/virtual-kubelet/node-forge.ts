@@ -56,9 +56,9 @@ export function readyCondition(edgeNode: V1Node | undefined, r: Reachability): O
     const why = r.error ? `: ${r.error}` : '';
     return { type: 'Ready', status: 'Unknown', reason: 'EdgeClusterUnreachable', message: `the edge cluster stopped answering${why}` };
   }
-  const ready = edgeNode && condition(edgeNode, 'Ready');
-  if (ready?.status === 'True') return { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'edge node is ready and its edge cluster answers' };
-  return { type: 'Ready', status: ready?.status === 'False' ? 'False' : 'Unknown', reason: 'EdgeNodeNotReady', message: `edge node is not ready: ${ready?.reason ?? 'no Ready condition'} ${ready?.message ?? ''}`.trim() };
+  const ready: V1NodeCondition = (edgeNode && condition(edgeNode, 'Ready')) || { type: 'Ready', status: 'Unknown', reason: 'no Ready condition' };
+  if (ready.status === 'True') return { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'edge node is ready and its edge cluster answers' };
+  return { type: 'Ready', status: ready.status === 'False' ? 'False' : 'Unknown', reason: 'EdgeNodeNotReady', message: `edge node is not ready: ${[ready.reason, ready.message].filter(Boolean).join(' ')}` };
 }
 
 function pressure(edgeNode: V1Node | undefined, type: string, r: Reachability): Omit<V1NodeCondition, 'lastHeartbeatTime' | 'lastTransitionTime'> {

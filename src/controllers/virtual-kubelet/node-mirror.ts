@@ -1,4 +1,5 @@
-import type { V1Node } from '@kubernetes/client-node';
+import type { V1Node, V1NodeCondition } from '@kubernetes/client-node';
+import { metaOf } from './meta.ts';
 import { isConflict, isNotFound } from '../../kube/index.ts';
 import { APPLIED_LABELS_ANNOTATION, LABELS, VIRTUAL_NODE_TAINT } from './constants.ts';
 import type { VkContext } from './context.ts';
@@ -109,29 +110,26 @@ export class NodeMirror {
 
   private async patchMeta(edge: EdgeRuntime, edgeNode: V1Node, current: V1Node): Promise<void> {
     const labels = virtualNodeLabels(edgeNode, edge.spec);
-    const have = current.metadata?.labels ?? {};
-    const prev = (current.metadata?.annotations?.[APPLIED_LABELS_ANNOTATION] ?? '').split(',').filter(Boolean);
-    const patch: Record<string, string | null> = {};
-    for (const [k, v] of Object.entries(labels)) if (have[k] !== v) patch[k] = v;
-    for (const k of prev) if (!(k in labels) && k in have) patch[k] = null;
-    const taintMissing = !hasVirtualTaint(current.spec?.taints);
+    const patch = labelPatch(labels, current);
+    const taints = current.spec?.taints ?? [];
+    const taintMissing = !hasVirtualTaint(taints);
     if (Object.keys(patch).length === 0 && !taintMissing) return;
     const body: Record<string, unknown> = { metadata: { labels: patch, annotations: { [APPLIED_LABELS_ANNOTATION]: Object.keys(labels).sort().join(',') } } };
     // Taints are a list: a merge patch replaces it, so keep the others (e.g. node lifecycle's unreachable taint).
-    if (taintMissing) body.spec = { taints: [...(current.spec?.taints ?? []), { ...VIRTUAL_NODE_TAINT }].map((t) => jsonDates(t)) };
-    await this.ctx.main.core.patchNode({ name: current.metadata?.name ?? '', body }, MERGE_PATCH);
+    if (taintMissing) body.spec = { taints: [...taints, { ...VIRTUAL_NODE_TAINT }].map((t) => jsonDates(t)) };
+    await this.ctx.main.core.patchNode({ name: metaOf(current).name, body }, MERGE_PATCH);
   }
 
   private async patchStatus(edgeNode: V1Node | undefined, current: V1Node, r: Reachability, force = false): Promise<void> {
-    const name = current.metadata?.name ?? '';
+    const { name } = metaOf(current);
     const now = this.ctx.clock.now();
-    const status = virtualNodeStatus(edgeNode, current, r, new Date(now));
+    const status = virtualNodeStatus(edgeNode, current, r, new Date(now)) ?? {};
     const changed = statusFingerprint(status) !== statusFingerprint(current.status);
     const due = now - (this.lastStatus.get(name) ?? 0) >= this.ctx.opts.nodeStatusSeconds * 1000;
     if (!force && !changed && !due) return;
     await this.ctx.main.core.patchNodeStatus({ name, body: { status: jsonDates(status) } }, MERGE_PATCH);
     this.lastStatus.set(name, now);
-    if (changed && !force) this.ctx.log.info({ node: name, ready: status?.conditions?.find((c) => c.type === 'Ready')?.status }, 'virtual node status changed');
+    if (changed && !force) this.ctx.log.info({ node: name, ready: readyStatus(status.conditions) }, 'virtual node status changed');
   }
 
   private async renewLease(node: V1Node): Promise<void> {
@@ -145,6 +143,20 @@ export class NodeMirror {
 
 export function reachabilityOf(edge: EdgeRuntime): Reachability {
   return { reachable: edge.health.reachable(), silentSeconds: Math.round(edge.health.silentForMs() / 1000), error: edge.health.reason() };
+}
+
+/** Labels to set, and those omni set before but no longer wants (null removes them in a merge patch). */
+function labelPatch(labels: Record<string, string>, current: V1Node): Record<string, string | null> {
+  const { labels: have, annotations } = metaOf(current);
+  const prev = (annotations[APPLIED_LABELS_ANNOTATION] ?? '').split(',').filter(Boolean);
+  const patch: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(labels)) if (have[k] !== v) patch[k] = v;
+  for (const k of prev) if (!(k in labels) && k in have) patch[k] = null;
+  return patch;
+}
+
+function readyStatus(conditions: V1NodeCondition[] | undefined): string | undefined {
+  return conditions?.find((c) => c.type === 'Ready')?.status;
 }
 
 function readyOf(node: V1Node): boolean {

@@ -1,6 +1,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { isConflict, isNotFound } from '../../kube/index.ts';
 import { LABELS } from './constants.ts';
+import { metaOf } from './meta.ts';
 import type { VkContext } from './context.ts';
 import type { EdgeRuntime } from './edge.ts';
 import { edgeCall, ignoreNotFound } from './edge-call.ts';
@@ -77,11 +78,16 @@ export class PodOffloader {
     const main = this.ctx.caches.pods.get(name, namespace);
     const remotes = this.remotesOf(key);
     if (main && this.awaitingEdge(main)) return { requeueAfterMs: 1000 };
-    if (!main || !this.onVirtualNode(main)) return this.orphaned(key, remotes);
-    const edge = this.nodes.edgeOf(main.spec?.nodeName ?? '')!;
+    const edge = main && this.nodes.edgeOf(String(main.spec?.nodeName));
+    if (!main || !edge) return this.orphaned(key, remotes);
     if (!edge.synced) return { requeueAfterMs: 200 };
     if (!edge.health.reachable()) return this.whileUnreachable(main);
-    const mine = remotes.find((r) => r.edge === edge && r.pod.metadata?.labels?.[LABELS.originUid] === main.metadata?.uid);
+    return this.onEdge(main, edge, remotes);
+  }
+
+  private async onEdge(main: V1Pod, edge: EdgeRuntime, remotes: Remote[]): Promise<HandlerResult> {
+    const uid = metaOf(main).uid;
+    const mine = remotes.find((r) => r.edge === edge && metaOf(r.pod).labels[LABELS.originUid] === uid);
     await this.deleteStale(remotes.filter((r) => r !== mine));
     if (main.metadata?.deletionTimestamp) return this.deleting(main, mine);
     return this.alive(main, edge, mine?.pod);
@@ -118,18 +124,21 @@ export class PodOffloader {
 
   /** Graceful deletion flows down; once the edge copy is gone the main pod is finished. */
   private async deleting(main: V1Pod, mine: Remote | undefined): Promise<HandlerResult> {
-    if (mine && !mine.pod.metadata?.deletionTimestamp) {
-      const { name, namespace } = mine.pod.metadata ?? {};
-      const gracePeriodSeconds = main.metadata?.deletionGracePeriodSeconds ?? undefined;
-      await edgeCall(mine.edge, this.ctx.opts.requestTimeoutMs, `delete pod ${name}`, () => mine.edge.spec.clients.core.deleteNamespacedPod({ name: name ?? '', namespace: namespace ?? '', gracePeriodSeconds })).catch(ignoreNotFound);
+    if (mine) {
+      if (!mine.pod.metadata?.deletionTimestamp) await this.deleteRemote(mine, main.metadata?.deletionGracePeriodSeconds);
       return { requeueAfterMs: 5000 };
     }
-    if (mine) return { requeueAfterMs: 5000 };
     this.reflector.release(podKey(main));
-    const { name, namespace, uid } = main.metadata ?? {};
-    await this.ctx.main.core.deleteNamespacedPod({ name: name ?? '', namespace: namespace ?? '', gracePeriodSeconds: 0, body: { gracePeriodSeconds: 0, preconditions: { uid } } }).catch((err: unknown) => {
+    const { name, namespace, uid } = metaOf(main);
+    await this.ctx.main.core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds: 0, body: { gracePeriodSeconds: 0, preconditions: { uid } } }).catch((err: unknown) => {
       if (!isNotFound(err) && !isConflict(err)) throw err;
     });
+  }
+
+  private async deleteRemote(mine: Remote, gracePeriodSeconds: number | undefined): Promise<void> {
+    const { name, namespace } = metaOf(mine.pod);
+    const { core } = mine.edge.spec.clients;
+    await edgeCall(mine.edge, this.ctx.opts.requestTimeoutMs, `delete pod ${name}`, () => core.deleteNamespacedPod({ name, namespace, gracePeriodSeconds })).catch(ignoreNotFound);
   }
 
   private async whileUnreachable(main: V1Pod): Promise<HandlerResult> {

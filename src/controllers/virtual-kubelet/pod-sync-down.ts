@@ -1,5 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { stableJson } from './json.ts';
+import { metaOf } from './meta.ts';
 import type { JsonPatchOp } from './patch.ts';
 import { remoteAnnotations, remoteLabels } from './pod-forge.ts';
 
@@ -9,10 +10,11 @@ import { remoteAnnotations, remoteLabels } from './pod-forge.ts';
  */
 export function syncDownOps(main: V1Pod, remote: V1Pod): JsonPatchOp[] {
   const ops: JsonPatchOp[] = [];
-  const labels = remoteLabels(main);
-  if (stableJson(labels) !== stableJson(remote.metadata?.labels ?? {})) ops.push({ op: 'add', path: '/metadata/labels', value: labels });
-  const annotations = remoteAnnotations(main);
-  if (stableJson(annotations) !== stableJson(remote.metadata?.annotations ?? {})) ops.push({ op: 'add', path: '/metadata/annotations', value: annotations });
+  const { labels, annotations } = metaOf(remote);
+  const wantLabels = remoteLabels(main);
+  if (stableJson(wantLabels) !== stableJson(labels)) ops.push({ op: 'add', path: '/metadata/labels', value: wantLabels });
+  const wantAnnotations = remoteAnnotations(main);
+  if (stableJson(wantAnnotations) !== stableJson(annotations)) ops.push({ op: 'add', path: '/metadata/annotations', value: wantAnnotations });
   ops.push(...imageOps(main, remote, 'containers'), ...imageOps(main, remote, 'initContainers'));
   const ads = main.spec?.activeDeadlineSeconds;
   if (ads !== undefined && ads !== remote.spec?.activeDeadlineSeconds) ops.push({ op: 'add', path: '/spec/activeDeadlineSeconds', value: ads });

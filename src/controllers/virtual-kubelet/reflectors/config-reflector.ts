@@ -1,6 +1,7 @@
 import type { V1ConfigMap, V1Pod, V1Secret } from '@kubernetes/client-node';
 import { isConflict } from '../../../kube/index.ts';
 import { LABELS, REFLECTED_ROOT_CA, ROOT_CA_CONFIGMAP } from '../constants.ts';
+import { metaOf } from '../meta.ts';
 import type { VkContext } from '../context.ts';
 import type { EdgeRuntime } from '../edge.ts';
 import { edgeCall, ignoreNotFound } from '../edge-call.ts';
@@ -103,16 +104,24 @@ export class ConfigReflector {
     await this.deleteRemote(edge, dep);
   }
 
+  /** The edge copy as the edge's cache has it. */
+  private current(edge: EdgeRuntime, kind: string, name: string, namespace: string): Reflected | undefined {
+    return kind === 'ConfigMap' ? edge.configMaps.get(name, namespace) : edge.secrets.get(name, namespace);
+  }
+
+  /** Token copies are fetched only when missing or due: each TokenRequest returns a new token. */
+  private tokenFresh(edge: EdgeRuntime, dep: Dependency, namespace: string): boolean {
+    const current = edge.secrets.get(tokenSecretName(dep.name), namespace);
+    return dep.kind === 'Token' && !!current && !tokenDue(current, this.ctx.clock.now());
+  }
+
   private async reflect(edge: EdgeRuntime, dep: Dependency): Promise<void> {
     const namespace = this.ctx.opts.remoteNamespace(dep.namespace);
-    if (dep.kind === 'Token') {
-      const current = edge.secrets.get(tokenSecretName(dep.name), namespace);
-      if (current && !tokenDue(current, this.ctx.clock.now())) return;
-    }
+    if (this.tokenFresh(edge, dep, namespace)) return;
     const desired = await this.desired(dep, namespace);
     if (!desired) return;
-    const current = desired.kind === 'ConfigMap' ? edge.configMaps.get(desired.metadata?.name ?? '', namespace) : edge.secrets.get(desired.metadata?.name ?? '', namespace);
-    if (dep.kind !== 'Token' && sameContent(desired, current)) return;
+    const { name } = metaOf(desired);
+    if (dep.kind !== 'Token' && sameContent(desired, this.current(edge, String(desired.kind), name, namespace))) return;
     await ensureRemoteNamespace(edge, namespace, dep.namespace, this.ctx.opts.requestTimeoutMs);
     await this.upsert(edge, desired);
     this.reflectedCount++;
@@ -133,25 +142,26 @@ export class ConfigReflector {
     return secret;
   }
 
+  /** Create, or (it exists) replace labels, annotations and data with a JSON patch. */
   private async upsert(edge: EdgeRuntime, obj: Reflected): Promise<void> {
     const { core } = edge.spec.clients;
-    const t = this.ctx.opts.requestTimeoutMs;
-    const name = obj.metadata?.name ?? '';
-    const namespace = obj.metadata?.namespace ?? '';
+    const call = <T>(what: string, fn: () => Promise<T>) => edgeCall(edge, this.ctx.opts.requestTimeoutMs, what, fn);
+    const { name, namespace, labels, annotations } = metaOf(obj);
+    const isCm = obj.kind === 'ConfigMap';
     try {
-      if (obj.kind === 'ConfigMap') await edgeCall(edge, t, `create configmap ${name}`, () => core.createNamespacedConfigMap({ namespace, body: obj as V1ConfigMap }));
-      else await edgeCall(edge, t, `create secret ${name}`, () => core.createNamespacedSecret({ namespace, body: obj as V1Secret }));
+      if (isCm) await call(`create configmap ${name}`, () => core.createNamespacedConfigMap({ namespace, body: obj }));
+      else await call(`create secret ${name}`, () => core.createNamespacedSecret({ namespace, body: obj as V1Secret }));
       return;
     } catch (err) {
       if (!isConflict(err)) throw err;
     }
     const ops = [
-      { op: 'add', path: '/metadata/labels', value: obj.metadata?.labels ?? {} },
-      { op: 'add', path: '/metadata/annotations', value: obj.metadata?.annotations ?? {} },
+      { op: 'add', path: '/metadata/labels', value: labels },
+      { op: 'add', path: '/metadata/annotations', value: annotations },
       { op: 'add', path: '/data', value: obj.data ?? {} },
     ];
-    if (obj.kind === 'ConfigMap') await edgeCall(edge, t, `patch configmap ${name}`, () => core.patchNamespacedConfigMap({ name, namespace, body: [...ops, { op: 'add', path: '/binaryData', value: (obj as V1ConfigMap).binaryData ?? {} }] }, JSON_PATCH));
-    else await edgeCall(edge, t, `patch secret ${name}`, () => core.patchNamespacedSecret({ name, namespace, body: ops }, JSON_PATCH));
+    if (isCm) await call(`patch configmap ${name}`, () => core.patchNamespacedConfigMap({ name, namespace, body: [...ops, { op: 'add', path: '/binaryData', value: (obj as V1ConfigMap).binaryData ?? {} }] }, JSON_PATCH));
+    else await call(`patch secret ${name}`, () => core.patchNamespacedSecret({ name, namespace, body: ops }, JSON_PATCH));
   }
 
   private async deleteRemote(edge: EdgeRuntime, dep: Dependency): Promise<void> {

@@ -1,4 +1,4 @@
-import type { V1Container, V1Pod, V1Volume } from '@kubernetes/client-node';
+import type { V1Container, V1Pod, V1PodSpec, V1Volume } from '@kubernetes/client-node';
 
 export type DependencyKind = 'ConfigMap' | 'Secret' | 'Token';
 
@@ -29,8 +29,9 @@ function fromVolume(v: V1Volume, add: (kind: DependencyKind, name: string | unde
 
 function fromContainer(c: V1Container, add: (kind: DependencyKind, name: string | undefined) => void): void {
   for (const e of c.env ?? []) {
-    add('ConfigMap', e.valueFrom?.configMapKeyRef?.name);
-    add('Secret', e.valueFrom?.secretKeyRef?.name);
+    const from = e.valueFrom ?? {};
+    add('ConfigMap', from.configMapKeyRef?.name);
+    add('Secret', from.secretKeyRef?.name);
   }
   for (const e of c.envFrom ?? []) {
     add('ConfigMap', e.configMapRef?.name);
@@ -53,11 +54,20 @@ export function podDependencies(pod: V1Pod): Dependency[] {
     const d = { kind, namespace, name };
     out.set(dependencyKey(d), d);
   };
-  for (const v of pod.spec?.volumes ?? []) fromVolume(v, add);
-  for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) fromContainer(c, add);
-  for (const s of pod.spec?.imagePullSecrets ?? []) add('Secret', s.name);
-  if (wantsToken(pod)) add('Token', pod.spec?.serviceAccountName ?? 'default');
+  fromSpec(pod, add);
   return [...out.values()];
+}
+
+function allContainers(spec: Partial<V1PodSpec>): V1Container[] {
+  return [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
+}
+
+function fromSpec(pod: V1Pod, add: (kind: DependencyKind, name: string | undefined) => void): void {
+  const spec: Partial<V1PodSpec> = pod.spec ?? {};
+  for (const v of spec.volumes ?? []) fromVolume(v, add);
+  for (const c of allContainers(spec)) fromContainer(c, add);
+  for (const s of spec.imagePullSecrets ?? []) add('Secret', s.name);
+  if (wantsToken(pod)) add('Token', spec.serviceAccountName ?? 'default');
 }
 
 export function usesPersistentVolumeClaim(pod: V1Pod): string | undefined {

@@ -1,4 +1,6 @@
-import type { CoreV1Event } from '@kubernetes/client-node';
+import type { CoreV1Event, V1Pod } from '@kubernetes/client-node';
+import { metaOf } from '../meta.ts';
+import { rfc3339 } from '../time.ts';
 import { isConflict } from '../../../kube/index.ts';
 import type { VkContext } from '../context.ts';
 import type { EdgeRuntime } from '../edge.ts';
@@ -27,42 +29,55 @@ export class EventReflector {
     const [edgeName, namespace, name] = key.split('|');
     const edge = this.ctx.edges.get(edgeName);
     const ev = edge?.events?.get(name, namespace);
-    if (!edge || !ev) return;
-    const remote = edge.pods.get(ev.involvedObject.name ?? '', ev.involvedObject.namespace);
-    const origin = remote && originKey(remote);
-    if (!origin) return;
-    const [mainNs, mainName] = origin.split('/');
-    const main = this.ctx.caches.pods.get(mainName, mainNs);
-    if (!main) return;
-    await this.write(main.metadata?.uid ?? '', { ns: mainNs, name: mainName }, ev);
+    const main = edge && ev && this.mainPodOf(edge, ev);
+    if (!ev || !main) return;
+    await this.write(main, ev);
     this.counts.set(key, ev.count ?? 1);
     this.reflectedCount++;
   }
 
-  private async write(uid: string, pod: { ns: string; name: string }, ev: CoreV1Event): Promise<void> {
-    const name = `${pod.name}.omni.${ev.metadata?.uid?.slice(0, 13) ?? ev.metadata?.name}`;
-    const body: CoreV1Event = {
-      metadata: { name, namespace: pod.ns },
-      involvedObject: { kind: 'Pod', apiVersion: 'v1', name: pod.name, namespace: pod.ns, uid, fieldPath: ev.involvedObject.fieldPath },
-      reason: ev.reason,
-      message: ev.message,
-      type: ev.type,
-      count: ev.count ?? 1,
-      firstTimestamp: ev.firstTimestamp ?? ev.eventTime ?? new Date(this.ctx.clock.now()),
-      lastTimestamp: ev.lastTimestamp ?? ev.eventTime ?? new Date(this.ctx.clock.now()),
-      source: { component: ev.source?.component ?? ev.reportingComponent ?? 'edge', host: ev.source?.host },
-      reportingComponent: ev.reportingComponent || ev.source?.component || 'edge',
-      reportingInstance: ev.reportingInstance || ev.source?.host || '',
-    };
+  private mainPodOf(edge: EdgeRuntime, ev: CoreV1Event): V1Pod | undefined {
+    const remote = edge.pods.get(ev.involvedObject.name ?? '', ev.involvedObject.namespace);
+    const origin = remote && originKey(remote);
+    if (!origin) return undefined;
+    const [namespace, name] = origin.split('/');
+    return this.ctx.caches.pods.get(name, namespace);
+  }
+
+  private async write(main: V1Pod, ev: CoreV1Event): Promise<void> {
+    const body = mainEvent(main, ev, new Date(this.ctx.clock.now()));
+    const { name, namespace } = metaOf(body);
     try {
-      await this.ctx.main.core.createNamespacedEvent({ namespace: pod.ns, body });
+      await this.ctx.main.core.createNamespacedEvent({ namespace, body });
     } catch (err) {
       if (!isConflict(err)) throw err;
       const ops = [
         { op: 'replace', path: '/count', value: body.count },
-        { op: 'replace', path: '/lastTimestamp', value: new Date(body.lastTimestamp ?? 0).toISOString().replace(/\.\d+Z$/, 'Z') },
+        { op: 'replace', path: '/lastTimestamp', value: rfc3339(body.lastTimestamp ?? 0) },
       ];
-      await this.ctx.main.core.patchNamespacedEvent({ name, namespace: pod.ns, body: ops }, JSON_PATCH);
+      await this.ctx.main.core.patchNamespacedEvent({ name, namespace, body: ops }, JSON_PATCH);
     }
   }
+}
+
+/** The main-cluster copy of an edge Event, on the main pod (its name keyed by the edge event's uid). */
+function mainEvent(main: V1Pod, ev: CoreV1Event, now: Date): CoreV1Event {
+  const pod = metaOf(main);
+  const source = ev.source ?? {};
+  const component = source.component || ev.reportingComponent || 'edge';
+  const at = ev.eventTime ?? now;
+  const id = metaOf(ev);
+  return {
+    metadata: { name: `${pod.name}.omni.${id.uid.slice(0, 13) || id.name}`, namespace: pod.namespace },
+    involvedObject: { kind: 'Pod', apiVersion: 'v1', name: pod.name, namespace: pod.namespace, uid: pod.uid, fieldPath: ev.involvedObject.fieldPath },
+    reason: ev.reason,
+    message: ev.message,
+    type: ev.type,
+    count: Math.max(1, Number(ev.count)) || 1,
+    firstTimestamp: ev.firstTimestamp ?? at,
+    lastTimestamp: ev.lastTimestamp ?? at,
+    source: { component, host: source.host },
+    reportingComponent: component,
+    reportingInstance: source.host ?? '',
+  };
 }

@@ -4,6 +4,7 @@ import { planWiring, type PortAssignments, type WiringPlan } from '../../../tunn
 import type { EndpointSlice, Service } from '../../../tunnel/k8s-types.ts';
 import { MANAGED_BY_LABEL, OMNI_MANAGER } from '../../../tunnel/k8s-types.ts';
 import { LABELS } from '../constants.ts';
+import { metaOf } from '../meta.ts';
 import type { VkContext } from '../context.ts';
 import type { EdgeRuntime } from '../edge.ts';
 import { edgeCall } from '../edge-call.ts';
@@ -52,22 +53,30 @@ export class ServiceReflector {
     this.queue.add(KEY);
   }
 
-  private plan(): WiringPlan {
-    const { caches } = this.ctx;
-    const virtualNodes: Record<string, string> = {};
-    for (const n of caches.nodes.list()) {
-      const loc = n.metadata?.labels?.[LABELS.edgeLocation];
-      if (loc) virtualNodes[n.metadata?.name ?? ''] = loc;
+  private virtualNodes(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const n of this.ctx.caches.nodes.list()) {
+      const { name, labels } = metaOf(n);
+      if (labels[LABELS.edgeLocation]) out[name] = labels[LABELS.edgeLocation];
     }
-    const edges: Record<string, { gatewayAddress: string }> = {};
+    return out;
+  }
+
+  private spokes(): Record<string, { gatewayAddress: string }> {
+    const out: Record<string, { gatewayAddress: string }> = {};
     for (const e of this.ctx.edges.values()) {
       const address = this.gateways.spokeAddress(e.spec.name);
-      if (address && e.synced) edges[e.spec.name] = { gatewayAddress: address };
+      if (address && e.synced) out[e.spec.name] = { gatewayAddress: address };
     }
+    return out;
+  }
+
+  private plan(): WiringPlan {
+    const { caches } = this.ctx;
     return planWiring({
       main: { services: (caches.services?.list() ?? []).map(toWiringService), endpointSlices: (caches.endpointSlices?.list() ?? []).map(toWiringSlice) },
-      virtualNodes,
-      edges,
+      virtualNodes: this.virtualNodes(),
+      edges: this.spokes(),
       hubAddress: this.gateways.hubAddress,
       previousPorts: this.ports,
     });
@@ -119,10 +128,18 @@ function withReflectedLabel<T extends Service | EndpointSlice>(o: T): T {
   return { ...o, metadata: { ...o.metadata, labels: { ...(o.metadata.labels ?? {}), [LABELS.reflected]: 'true' } } };
 }
 
+function serviceShape(o: Service | V1Service): unknown {
+  const spec = o.spec ?? {};
+  return { ports: (spec.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol ?? 'TCP', p.targetPort ?? p.port]), selector: spec.selector ?? {} };
+}
+
+function sliceShape(o: EndpointSlice | V1EndpointSlice): unknown {
+  return { endpoints: (o.endpoints ?? []).map((e) => [e.addresses, e.conditions?.ready ?? true, e.nodeName ?? '']), ports: (o.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol]) };
+}
+
 function fingerprint(o: Service | EndpointSlice | Obj): string {
-  const spec = 'spec' in o ? { ports: o.spec?.ports?.map((p) => [p.name ?? '', p.port, p.protocol ?? 'TCP', p.targetPort ?? p.port]), selector: o.spec?.selector ?? {} } : {};
-  const slice = 'endpoints' in o ? { endpoints: (o.endpoints ?? []).map((e) => [e.addresses, e.conditions?.ready ?? true, e.nodeName ?? '']), ports: (o.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol]) } : {};
-  return stableJson([o.metadata?.labels ?? {}, spec, slice]);
+  const shape = 'addressType' in o ? sliceShape(o as EndpointSlice) : serviceShape(o as Service);
+  return stableJson([o.metadata?.labels ?? {}, shape]);
 }
 
 async function upsert(clients: KubeClients, kind: 'Service' | 'EndpointSlice', d: Service | EndpointSlice): Promise<void> {

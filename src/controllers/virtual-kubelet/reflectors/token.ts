@@ -12,17 +12,27 @@ export const TOKEN_EXPIRES_ANNOTATION = 'omni.cast.ai/token-expires';
 export async function mainToken(main: KubeClients, namespace: string, serviceAccount: string, secrets: V1Secret[]): Promise<{ data: Record<string, string>; expires?: number }> {
   const ca = main.kc.getCurrentCluster()?.caData ?? '';
   const data: Record<string, string> = { namespace: b64(namespace), 'ca.crt': ca };
+  const requested = await tokenRequest(main, namespace, serviceAccount);
+  if (requested) return { data: { ...data, token: b64(requested.token) }, expires: requested.expires };
+  const legacy = secrets.find((s) => isLegacyToken(s, namespace, serviceAccount))?.data?.token;
+  return { data: legacy ? { ...data, token: legacy } : data };
+}
+
+/** A TokenRequest, or undefined when the API server does not serve them (kube-sim). */
+async function tokenRequest(main: KubeClients, namespace: string, serviceAccount: string): Promise<{ token: string; expires?: number } | undefined> {
   try {
     const tr = await main.core.createNamespacedServiceAccountToken({ name: serviceAccount, namespace, body: { spec: { audiences: [], expirationSeconds: 3600 } } });
-    if (tr.status?.token) data.token = b64(tr.status.token);
-    return { data, expires: tr.status?.expirationTimestamp ? new Date(tr.status.expirationTimestamp).getTime() : undefined };
+    const status = tr.status ?? { token: '', expirationTimestamp: undefined };
+    return status.token ? { token: status.token, expires: status.expirationTimestamp ? new Date(status.expirationTimestamp).getTime() : undefined } : undefined;
   } catch (err) {
     const code = statusOf(err);
     if (code !== 404 && code !== 405) throw err;
+    return undefined;
   }
-  const legacy = secrets.find((s) => s.type === 'kubernetes.io/service-account-token' && s.metadata?.namespace === namespace && s.metadata?.annotations?.['kubernetes.io/service-account.name'] === serviceAccount);
-  if (legacy?.data?.token) data.token = legacy.data.token;
-  return { data };
+}
+
+function isLegacyToken(s: V1Secret, namespace: string, serviceAccount: string): boolean {
+  return s.type === 'kubernetes.io/service-account-token' && s.metadata?.namespace === namespace && s.metadata.annotations?.['kubernetes.io/service-account.name'] === serviceAccount;
 }
 
 export function tokenSecretName(serviceAccount: string): string {

@@ -5,13 +5,14 @@ type Protocol = ServicePort['protocol'];
 
 /** client-node's Service as the tunnel's wiring model reads it. */
 export function toWiringService(s: V1Service): Service {
+  const spec = s.spec ?? {};
   return {
     metadata: { namespace: s.metadata?.namespace ?? '', name: s.metadata?.name ?? '', labels: s.metadata?.labels },
     spec: {
-      type: s.spec?.type,
-      selector: s.spec?.selector,
-      clusterIP: s.spec?.clusterIP,
-      ports: s.spec?.ports?.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol as Protocol, targetPort: p.targetPort, appProtocol: p.appProtocol })),
+      type: spec.type,
+      selector: spec.selector,
+      clusterIP: spec.clusterIP,
+      ports: spec.ports?.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol as Protocol, targetPort: p.targetPort, appProtocol: p.appProtocol })),
     },
   };
 }
