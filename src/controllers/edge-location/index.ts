@@ -14,4 +14,7 @@ export type {
 export { FINALIZER, NAMESPACE, credentialsSecretName, kubeconfigSecretName, nodeConfigName } from './constants.ts';
 export { checkPlace, resolvePlace, EDGE_CLOUDS, PlaceError, type EdgeCloud, type ResolvedPlace } from './validate.ts';
 export { desiredNodeConfigSpec } from './node-config.ts';
+export { sdkCloudProviders, type SdkProviderOptions } from './sdk-providers.ts';
+export { k3sServerProvisioner, serverUserData, SERVER_TAG, type BootstrapStore, type K3sBootstrap, type K3sServerOptions } from './k3s-server.ts';
+export { secretBootstrapStore } from './secrets.ts';
 export { installCrds } from '../../kube/crds.ts';

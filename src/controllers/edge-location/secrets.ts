@@ -12,6 +12,7 @@ import {
   credentialsSecretName,
   kubeconfigSecretName,
 } from './constants.ts';
+import type { BootstrapStore } from './k3s-server.ts';
 import type { EdgeClusterInfo } from './ports.ts';
 
 /** The Secret a location references is missing: fixable by the user, so onboarding waits. */
@@ -95,15 +96,31 @@ export async function writeKubeconfig(core: CoreV1Api, location: string, info: E
   await upsert(core, ownedSecret(location, kubeconfigSecretName(location), { kubeconfig: info.kubeconfigYaml, endpoint: info.endpoint }));
 }
 
-/** Deletes the Secrets omni made for the location (never the user's referenced Secret). */
+/** Deletes the Secrets omni made for the location (by label; never the user's referenced Secret). */
 export async function deleteLocationSecrets(core: CoreV1Api, location: string): Promise<void> {
-  for (const name of [credentialsSecretName(location), kubeconfigSecretName(location)]) {
+  const labelSelector = `${LOCATION_LABEL}=${location},${MANAGED_BY_LABEL}=${MANAGED_BY}`;
+  const list = await core.listNamespacedSecret({ namespace: NAMESPACE, labelSelector });
+  for (const s of list.items) {
     try {
-      await core.deleteNamespacedSecret({ name, namespace: NAMESPACE });
+      await core.deleteNamespacedSecret({ name: s.metadata?.name ?? '', namespace: NAMESPACE });
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
   }
+}
+
+/** Where the real K3s provisioner keeps a location's CA, join and admin tokens: a Secret in castai-omni. */
+export function secretBootstrapStore(core: CoreV1Api): BootstrapStore {
+  const name = (location: string) => `edge-location-${location}-k3s-bootstrap`;
+  return {
+    async get(location) {
+      const v = decode((await readSecret(core, name(location)))?.data);
+      return v.joinToken ? { joinToken: v.joinToken, adminToken: v.adminToken, caCertPem: v.caCertPem, caKeyPem: v.caKeyPem } : undefined;
+    },
+    async put(location, b) {
+      await upsert(core, ownedSecret(location, name(location), { ...b }));
+    },
+  };
 }
 
 export async function ensureNamespace(core: CoreV1Api): Promise<void> {
