@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { registerEdgeLocation } from './edge-location.ts';
-import { registerEdgeLocation } from './edge-location.ts';
 import { registerGateway } from './gateway.ts';
+import { registerInstall } from './install.ts';
 import { registerKubeSim } from './kube-sim.ts';
 import { registerPrices } from './prices.ts';
 import { registerPlan } from './plan.ts';
@@ -10,10 +10,10 @@ import { registerServe } from './serve.ts';
 /** Every `omni` sub-command, one file each. */
 export function registerCommands(program: Command): void {
   registerEdgeLocation(program);
-  registerEdgeLocation(program);
   registerGateway(program);
   registerKubeSim(program);
   registerPrices(program);
   registerPlan(program);
   registerServe(program);
+  registerInstall(program);
 }
