@@ -21,7 +21,18 @@ const HOST = '127.0.0.1';
 
 /** The target servers run in their own process, as they would on another pod (a fair direct baseline). */
 function startServer(kind: 'sink' | 'echo'): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['test/tunnel/netns-tool.mjs', 'serve', kind, '0'], {
+  return startTool(['serve', kind, '0']);
+}
+
+/** Two chained plain-TCP relay processes in front of `port`: what two user-space hops cost without TLS or mux. */
+async function startRelays(port: number): Promise<{ children: ChildProcess[]; port: number }> {
+  const second = await startTool(['relay', '0', HOST, String(port)]);
+  const first = await startTool(['relay', '0', HOST, String(second.port)]);
+  return { children: [first.child, second.child], port: first.port };
+}
+
+function startTool(args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['test/tunnel/netns-tool.mjs', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, TOOL_HOST: HOST },
   });
@@ -224,9 +235,16 @@ async function main(): Promise<void> {
   }
 
   console.log(`tunnel bench: window ${WINDOW}, ${BULK_MIB} MiB per run, median of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on this machine`);
+  const relays = await startRelays(sinkPort);
+  const relayGws = relays.children.map((child) => ({ child, listeners: {} }));
   for (const streams of (process.env.BENCH_STREAMS ?? '1,16').split(',').map(Number)) {
     const direct = await throughput(sinkPort, streams, []);
+    const relay = await throughput(relays.port, streams, relayGws);
     const tunnel = await throughput(tSink, streams, gws);
+    console.log(
+      `bulk ${String(streams).padStart(2)} stream(s): plain relay ×2 (no TLS, no mux) ${relay.mibps.toFixed(0)} MiB/s ` +
+        `= ${((100 * relay.mibps) / direct.mibps).toFixed(0)}% of direct; CPU s/GiB: relays ${relay.cpuPerGiB.gateways.toFixed(2)}`,
+    );
     console.log(
       `bulk ${String(streams).padStart(2)} stream(s): direct ${direct.mibps.toFixed(0)} MiB/s, tunnel ${tunnel.mibps.toFixed(0)} MiB/s ` +
         `= ${((100 * tunnel.mibps) / direct.mibps).toFixed(0)}% of direct (target ≥ 50%); ` +
@@ -243,6 +261,7 @@ async function main(): Promise<void> {
 
   await Promise.all(gws.map((g) => new Promise((r) => (g.child.once('exit', r), g.child.kill('SIGTERM')))));
 
+  relays.children.forEach((c) => c.kill());
   sinkServer.child.kill();
   echoServer.child.kill();
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // Tiny servers and clients the network-namespace test runs inside namespaces (plain JS: starts fast).
 //   serve echo|hash|sink <port> | serve http <port> <name>   (port 0: prints the one it got)
+//   relay <port> <host> <targetPort>  plain TCP relay
 //   echo <host> <port> <message>      prints the reply
 //   get <host> <port> <path>          prints the HTTP body
 //   probe <host> <port>               prints reachable | unreachable <code>
@@ -29,6 +30,17 @@ function serve(kind, port, name) {
     kind === 'http'
       ? http.createServer((req, res) => res.end(`${name} ${req.method} ${req.url}`))
       : net.createServer({ allowHalfOpen: true, noDelay: true }, (s) => (s.on('error', () => {}), handler(s)));
+  srv.listen(Number(port), process.env.TOOL_HOST ?? '0.0.0.0', () => out(`ready ${srv.address().port}`));
+}
+
+/** Plain TCP relay (no TLS, no mux): the floor a user-space hop costs, for the bench. */
+function relay(port, host, targetPort) {
+  const srv = net.createServer({ allowHalfOpen: true, noDelay: true }, (a) => {
+    const b = net.connect({ host, port: Number(targetPort), allowHalfOpen: true, noDelay: true });
+    for (const s of [a, b]) s.on('error', () => (a.destroy(), b.destroy()));
+    a.pipe(b);
+    b.pipe(a);
+  });
   srv.listen(Number(port), process.env.TOOL_HOST ?? '0.0.0.0', () => out(`ready ${srv.address().port}`));
 }
 
@@ -82,4 +94,4 @@ function stream(host, port) {
   s.on('close', () => finish('reset'));
 }
 
-({ serve, echo, get, probe, stream })[cmd](...args);
+({ serve, relay, echo, get, probe, stream })[cmd](...args);
