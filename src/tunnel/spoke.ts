@@ -6,7 +6,7 @@ import tls from 'node:tls';
 import { backoffDelay, type BackoffOptions } from './backoff.ts';
 import type { RandomSource } from './clock.ts';
 import { EndpointDialer } from './dial.ts';
-import type { TlsMaterial } from './hub.ts';
+import { TLS13_CIPHERS, type TlsMaterial } from './hub.ts';
 import { tunnelLogger, type Logger } from './log.ts';
 import { TunnelMetrics } from './metrics.ts';
 import { MuxSession, ResetCode, type MuxOptions, type MuxStream } from './mux/index.ts';
@@ -179,6 +179,7 @@ export class Spoke {
         key: this.creds.keyPem,
         ca: this.creds.caPem,
         minVersion: 'TLSv1.3',
+        ciphers: TLS13_CIPHERS,
       });
       socket.setNoDelay(true);
       const timer = setTimeout(() => socket.destroy(new Error('hub handshake timed out')), timeoutMs);
