@@ -1,6 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { V1Node } from '@kubernetes/client-node';
 import { eventually, readyOf, startWorld } from './world.ts';
+
+function assertContract(node: V1Node): void {
+  const want: Record<string, string> = {
+    'liqo.io/type': 'virtual-node',
+    'omni.cast.ai/type': 'virtual-node',
+    'omni.cast.ai/edge-node': 'true',
+    'omni.cast.ai/edge-location-name': 'gcp-us-central1',
+    'omni.cast.ai/cloud': 'gcp',
+    'topology.kubernetes.io/region': 'us-central1',
+    'topology.kubernetes.io/zone': 'us-central1-a',
+    'node.kubernetes.io/instance-type': 'n2-standard-8',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/os': 'linux',
+  };
+  const labels = node.metadata?.labels ?? {};
+  for (const [k, v] of Object.entries(want)) assert.equal(labels[k], v, k);
+  assert.deepEqual(node.spec?.taints?.map((t) => `${t.key}=${t.value}:${t.effect}`), ['virtual-node.omni.cast.ai/not-allowed=true:NoExecute']);
+  assert.equal(node.spec?.providerID, 'castai-omni://gcp-us-central1/edge1-node-0');
+}
+
+function assertMirrored(node: V1Node, edgeNode: V1Node): void {
+  const [have, from] = [node.status ?? {}, edgeNode.status ?? {}];
+  assert.deepEqual(have.capacity, from.capacity);
+  assert.deepEqual(have.allocatable, from.allocatable);
+  assert.equal(have.nodeInfo?.kubeletVersion, from.nodeInfo?.kubeletVersion);
+  assert.ok(have.conditions?.some((c) => c.type === 'MemoryPressure' && c.status === 'False'));
+}
 
 test('each edge node appears in main as a Ready virtual node with the contract labels, taint, providerID and a fresh Lease', async () => {
   const w = await startWorld({ edges: 1, nodesPerEdge: 2 });
@@ -10,24 +38,8 @@ test('each edge node appears in main as a Ready virtual node with the contract l
       const n = await core.readNode({ name: 'edge1-node-0' });
       return readyOf(n) === 'True' && n;
     });
-    const l = node.metadata?.labels ?? {};
-    assert.equal(l['liqo.io/type'], 'virtual-node');
-    assert.equal(l['omni.cast.ai/type'], 'virtual-node');
-    assert.equal(l['omni.cast.ai/edge-node'], 'true');
-    assert.equal(l['omni.cast.ai/edge-location-name'], 'gcp-us-central1');
-    assert.equal(l['omni.cast.ai/cloud'], 'gcp');
-    assert.equal(l['topology.kubernetes.io/region'], 'us-central1');
-    assert.equal(l['topology.kubernetes.io/zone'], 'us-central1-a');
-    assert.equal(l['node.kubernetes.io/instance-type'], 'n2-standard-8');
-    assert.equal(l['kubernetes.io/arch'], 'amd64');
-    assert.equal(l['kubernetes.io/os'], 'linux');
-    assert.deepEqual(node.spec?.taints?.map((t) => `${t.key}=${t.value}:${t.effect}`), ['virtual-node.omni.cast.ai/not-allowed=true:NoExecute']);
-    assert.equal(node.spec?.providerID, 'castai-omni://gcp-us-central1/edge1-node-0');
-    const edgeNode = await w.edges[0].clients.core.readNode({ name: 'edge1-node-0' });
-    assert.deepEqual(node.status?.capacity, edgeNode.status?.capacity);
-    assert.deepEqual(node.status?.allocatable, edgeNode.status?.allocatable);
-    assert.equal(node.status?.nodeInfo?.kubeletVersion, edgeNode.status?.nodeInfo?.kubeletVersion);
-    assert.ok(node.status?.conditions?.some((c) => c.type === 'MemoryPressure' && c.status === 'False'));
+    assertContract(node);
+    assertMirrored(node, await w.edges[0].clients.core.readNode({ name: 'edge1-node-0' }));
     const lease = await coordination.readNamespacedLease({ name: 'edge1-node-0', namespace: 'kube-node-lease' });
     assert.equal(lease.spec?.holderIdentity, 'edge1-node-0');
     const first = new Date(lease.spec?.renewTime ?? 0).getTime();

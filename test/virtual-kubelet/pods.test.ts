@@ -5,6 +5,20 @@ import { boundPod, eventually, readyOf, startWorld } from './world.ts';
 
 const ORIGIN = 'omni.cast.ai/origin-pod-uid';
 
+function assertOffloaded(p: V1Pod, r: V1Pod): void {
+  const [mainStatus, remoteStatus] = [p.status ?? {}, r.status ?? {}];
+  const [mainSpec, remoteSpec] = [p.spec ?? { containers: [] }, r.spec ?? { containers: [] }];
+  const labels = r.metadata?.labels ?? {};
+  assert.equal(remoteSpec.nodeName, mainSpec.nodeName, 'pinned to the edge node of the same name');
+  assert.equal(labels[ORIGIN], p.metadata?.uid);
+  assert.equal(labels['omni.cast.ai/origin-namespace'], 'shop');
+  assert.equal(remoteStatus.podIP, mainStatus.podIP);
+  assert.equal(remoteStatus.hostIP, mainStatus.hostIP);
+  assert.ok((remoteSpec.tolerations ?? []).some((t) => t.key === 'virtual-node.omni.cast.ai/not-allowed'));
+  assert.ok((mainStatus.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'));
+  assert.equal((mainStatus.containerStatuses ?? [])[0].ready, true);
+}
+
 test('pods bound to a virtual node run in the edge; status flows back; deletion flows down and finishes', async () => {
   const w = await startWorld({ edges: 1, nodesPerEdge: 2 });
   try {
@@ -21,17 +35,7 @@ test('pods bound to a virtual node run in the edge; status flows back; deletion 
     const remote = await edge.listNamespacedPod({ namespace: 'shop', labelSelector: ORIGIN });
     assert.equal(remote.items.length, n);
     const byName = new Map(remote.items.map((p) => [p.metadata?.name, p]));
-    for (const p of running) {
-      const r = byName.get(p.metadata?.name) as V1Pod;
-      assert.equal(r.spec?.nodeName, p.spec?.nodeName, 'pinned to the edge node of the same name');
-      assert.equal(r.metadata?.labels?.[ORIGIN], p.metadata?.uid);
-      assert.equal(r.metadata?.labels?.['omni.cast.ai/origin-namespace'], 'shop');
-      assert.equal(r.status?.podIP, p.status?.podIP);
-      assert.equal(r.status?.hostIP, p.status?.hostIP);
-      assert.ok(r.spec?.tolerations?.some((t) => t.key === 'virtual-node.omni.cast.ai/not-allowed'));
-      assert.ok(p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
-      assert.equal(p.status?.containerStatuses?.[0].ready, true);
-    }
+    for (const p of running) assertOffloaded(p, byName.get(p.metadata?.name) as V1Pod);
     const ns = await edge.readNamespace({ name: 'shop' });
     assert.equal(ns.metadata?.labels?.['omni.cast.ai/managed-by'], 'omni');
 
