@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, test } from 'node:test';
 import { ResetCode, StreamResetError } from '../../src/tunnel/mux/index.ts';
-import { fillUntilBlocked, payload, readAll, sha256 } from './helpers.ts';
+import { fillUntilBlocked, payload, readAll, sha256, sleep } from './helpers.ts';
 import { SVC, httpGet, roundTrip, world, type World } from './fixture.ts';
 
 let w: World;
@@ -88,7 +88,11 @@ test('kill the hub mid-stream: spokes reconnect and new connections work', async
   s.write(payload(4 * 1024 * 1024, 9));
   await w.hub.close();
   assert.equal(await outcome, 'reset');
+  // A connection made while the hub is down waits for the link instead of failing.
+  const waiting = roundTrip(w.portA(SVC.mainEcho), 'queued while down');
+  await sleep(100);
   await w.startHub(port);
+  assert.equal((await waiting).toString(), 'queued while down');
   await Promise.all([w.spokeA.ready(5000), w.spokeB.ready(5000)]);
   assert.equal((await roundTrip(w.portA(SVC.mainEcho), 'after restart')).toString(), 'after restart');
   assert.equal((await roundTrip(w.portA(SVC.edgeBEcho), 'edge again')).toString(), 'edge again');

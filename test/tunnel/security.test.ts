@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { createCa, issueEdgeCert, RevocationList, certInfo } from '../../src/tunnel/pki/index.ts';
 import { Spoke } from '../../src/tunnel/spoke.ts';
 import { readAll, sha256, payload, sleep, waitFor } from './helpers.ts';
-import { SVC, pki, roundTrip, spokeOptions, world, type World } from './fixture.ts';
+import { POLICY, SVC, pki, roundTrip, spokeOptions, world, type World } from './fixture.ts';
 
 let w: World;
 before(async () => {
@@ -67,4 +67,19 @@ test('rotation: a new certificate takes over without dropping a stream in flight
   await sleep(50);
   assert.equal(w.spokeA.connected, true, 'the rotated connection survives revoking the old certificate');
   assert.equal((await roundTrip(w.portA(SVC.edgeBEcho), 'after revoke')).toString(), 'after revoke');
+});
+
+test('a location dropped from the policy is disconnected and stays out', async () => {
+  const { ca } = pki();
+  const s = new Spoke(spokeOptions('edge-b', w.hub.port, { tls: { ...issueEdgeCert(ca, 'edge-b'), caPem: ca.certPem } }));
+  await s.start();
+  await s.ready();
+  w.hub.setPolicy({ locations: { 'edge-a': POLICY.locations['edge-a'] } });
+  await waitFor(() => !s.connected && !w.spokeB.connected, 2000, 'edge-b connections to close');
+  await sleep(150);
+  assert.equal(s.connected, false);
+  w.hub.setPolicy(POLICY);
+  await s.ready(5000);
+  await w.spokeB.ready(5000);
+  await s.close();
 });
