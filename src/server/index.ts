@@ -104,7 +104,7 @@ function handler(h: Handling) {
   };
 }
 
-/** Starts the console and its API; resolves once it listens and the caches have listed (or 5 s passed). */
+/** Starts the console and its API; resolves once it listens and the caches have listed (or 3 s passed: views fill in live). */
 export async function startConsoleServer(o: ConsoleServerOptions): Promise<ConsoleServer> {
   const clients = resolveClients(o);
   const clock = o.clock ?? systemClock;
@@ -122,7 +122,7 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
     server.once('error', reject);
     server.listen(o.port ?? 0, o.host ?? '127.0.0.1', resolve);
   });
-  await cache.synced(5000);
+  await cache.synced(3000);
   cost.start(clock);
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
