@@ -15,8 +15,12 @@ function assertOffloaded(p: V1Pod, r: V1Pod): void {
   assert.equal(remoteStatus.podIP, mainStatus.podIP);
   assert.equal(remoteStatus.hostIP, mainStatus.hostIP);
   assert.ok((remoteSpec.tolerations ?? []).some((t) => t.key === 'virtual-node.omni.cast.ai/not-allowed'));
-  assert.ok((mainStatus.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'));
-  assert.equal((mainStatus.containerStatuses ?? [])[0].ready, true);
+  assertReady(mainStatus);
+}
+
+function assertReady(status: NonNullable<V1Pod['status']>): void {
+  assert.ok((status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'));
+  assert.equal((status.containerStatuses ?? [])[0].ready, true);
 }
 
 test('pods bound to a virtual node run in the edge; status flows back; deletion flows down and finishes', async () => {
