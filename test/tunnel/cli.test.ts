@@ -3,9 +3,18 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../src/cli/main.ts';
+import { Command } from 'commander';
+import { registerGateway } from '../../src/cli/commands/gateway.ts';
 import { parseListener } from '../../src/tunnel/cli.ts';
 import { RevocationList, certInfo } from '../../src/tunnel/pki/index.ts';
+
+/** Runs `omni …` with only the gateway command registered (the full CLI loads every component). */
+async function main(argv: string[]): Promise<number> {
+  const program = new Command('omni').exitOverride();
+  registerGateway(program);
+  await program.parseAsync(argv);
+  return 0;
+}
 
 test('omni gateway init-ca / issue / revoke write usable files', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'omni-gw-cli-'));

@@ -35,11 +35,11 @@ test('200 concurrent streams keep their own bytes', async () => {
   await Promise.all(jobs);
 });
 
-test('large transfers arrive intact (64 MiB edge→main, 32 MiB edge→edge)', async () => {
-  const big = payload(64 * 1024 * 1024, 3);
+test('large transfers arrive intact (32 MiB edge→main, 16 MiB edge→edge)', async () => {
+  const big = payload(32 * 1024 * 1024, 3);
   const got = await roundTrip(w.portA(SVC.mainHash), big);
   assert.equal(got.toString(), sha256(big));
-  const mid = payload(32 * 1024 * 1024, 4);
+  const mid = payload(16 * 1024 * 1024, 4);
   assert.equal(sha256(await roundTrip(w.portA(SVC.edgeBEcho), mid)), sha256(mid));
 });
 
