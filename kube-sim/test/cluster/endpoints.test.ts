@@ -31,7 +31,7 @@ test("a Service's Endpoints and EndpointSlices follow its ready pods", async () 
       const e = await core.readNamespacedEndpoints({ namespace: 'default', name: 'web' });
       const notReady = (e.subsets ?? []).flatMap((s) => s.notReadyAddresses ?? []);
       return notReady.some((a) => a.ip === victim.ip);
-    }, 'pod on the lost node listed as not ready', 20_000);
+    }, 'pod on the lost node listed as not ready');
 
     await c.ok('scale', 'deployment/web', '--replicas=0');
     await waitFor(async () => (await addresses()).length === 0, 'no addresses at zero replicas');

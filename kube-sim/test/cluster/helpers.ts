@@ -64,7 +64,7 @@ export async function startTestCluster(opts: SimulatedClusterOptions = {}): Prom
 }
 
 /** Polls until `fn` returns a truthy value (real time; the cluster's clock runs fast). */
-export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+export async function waitFor<T>(fn: () => T | Promise<T>, what: string, timeoutMs = 30_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -38,7 +38,7 @@ test('Job completions and parallelism through client-node; a failing Job stops a
       const j = await batch.readNamespacedJob({ namespace: 'default', name: 'batch' });
       maxActive = Math.max(maxActive, j.status?.active ?? 0);
       return j.status?.conditions?.find((x) => x.type === 'Complete' && x.status === 'True') ? j : undefined;
-    }, 'job complete', 20_000);
+    }, 'job complete');
     assert.equal(done.status?.succeeded, 4);
     assert.ok(maxActive <= 2, `parallelism respected (saw ${maxActive})`);
     assert.equal(pods(c.sim, 'default', (p) => field(p, 'metadata.labels.job-name') === 'batch').length, 4);
@@ -50,7 +50,7 @@ test('Job completions and parallelism through client-node; a failing Job stops a
     const failed = await waitFor(async () => {
       const j = await batch.readNamespacedJob({ namespace: 'default', name: 'broken' });
       return j.status?.conditions?.find((x) => x.type === 'Failed' && x.status === 'True') ? j : undefined;
-    }, 'job failed', 20_000);
+    }, 'job failed');
     assert.equal(failed.status?.failed, 2);
     assert.equal(failed.status?.conditions?.find((x) => x.type === 'Failed')?.reason, 'BackoffLimitExceeded');
   } finally {

@@ -11,16 +11,17 @@ test('simulated nodes register like a kubelet: allocatable per the default model
       const n = await core.readNode({ name: 'sim-node-0' });
       return n.status?.nodeInfo?.kubeletVersion ? n : undefined;
     }, 'node initialized');
+    const status = node.status!;
     // 8 cores: 60m + 10m + 5m + 5m + 4 × 2.5m = 90m reserved.
-    assert.equal(node.status?.allocatable?.cpu, '7910m');
+    assert.equal(status.allocatable!.cpu, '7910m');
     // 32 GiB: 1 + 0.8 + 0.8 + 0.96 GiB + 100 MiB reserved.
-    const allocKi = Number(String(node.status?.allocatable?.memory).replace('Ki', ''));
+    const allocKi = Number(String(status.allocatable!.memory).replace('Ki', ''));
     assert.equal(allocKi, Math.floor((32 * 2 ** 30 - Math.ceil(3.56 * 2 ** 30) - 100 * 2 ** 20) / 1024));
-    assert.equal(node.status?.allocatable?.['nvidia.com/gpu'], '2');
-    assert.equal(node.status?.allocatable?.pods, '110');
-    assert.equal(node.status?.conditions?.find((x) => x.type === 'Ready')?.status, 'True');
-    assert.ok(node.status?.addresses?.some((a) => a.type === 'InternalIP'));
-    assert.ok(node.spec?.podCIDR);
+    assert.equal(status.allocatable!['nvidia.com/gpu'], '2');
+    assert.equal(status.allocatable!.pods, '110');
+    assert.equal(status.conditions!.find((x) => x.type === 'Ready')!.status, 'True');
+    assert.ok(status.addresses!.some((a) => a.type === 'InternalIP'));
+    assert.ok(node.spec!.podCIDR);
 
     const leases = c.kubeconfig.makeApiClient(CoordinationV1Api);
     const first = await leases.readNamespacedLease({ namespace: 'kube-node-lease', name: 'sim-node-0' });
