@@ -16,7 +16,7 @@ async function render(root: HTMLElement): Promise<void> {
         : table(
             [
               { title: 'When', cell: (e) => when(e.time) },
-              { title: 'Action', cell: (e) => pill(e.reason, e.reason === 'EvictorMoved' ? 'accent' : 'muted') },
+              { title: 'Action', cell: (e) => pill(e.reason === 'EvictorWouldMove' ? 'would move (dry run)' : e.reason, e.reason === 'EvictorMoved' ? 'accent' : 'muted') },
               { title: 'Pod', cell: (e) => h('span', { class: 'mono' }, e.object.replace(/^Pod\//, '')) },
               { title: 'Why', cell: (e) => h('span', { class: 'message' }, e.message) },
             ],

@@ -225,3 +225,23 @@ test('server-sent events announce changes', async () => {
   ctrl.abort();
   assert.match(text, /"nodes"/);
 });
+
+test('evictor actions: omni-evictor events on pods only', async () => {
+  const event = (name: string, kind: string, component: string) => ({
+    metadata: { name },
+    involvedObject: { kind, name: 'web-1', namespace: kind === 'Pod' ? 'default' : undefined },
+    reason: 'EvictorMoved',
+    type: 'Normal',
+    message: 'moved to the main cluster: room in the main region',
+    source: { component },
+    lastTimestamp: new Date(),
+  });
+  await env.clients.core.createNamespacedEvent({ namespace: 'default', body: event('web-1.moved', 'Pod', 'omni-evictor') });
+  await env.clients.core.createNamespacedEvent({ namespace: 'default', body: event('node.moved', 'Node', 'omni-evictor') });
+  await env.clients.core.createNamespacedEvent({ namespace: 'default', body: event('kubelet.evicted', 'Pod', 'kubelet') });
+  const { body } = await eventually(
+    () => api<{ items: { reason: string; object: string; message: string }[] }>(env, '/api/v1/evictor'),
+    (r) => r.body.items.length > 0,
+  );
+  assert.deepEqual(body.items.map((e) => [e.reason, e.object]), [['EvictorMoved', 'Pod/default/web-1']]);
+});

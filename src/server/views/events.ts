@@ -15,7 +15,7 @@ export const AUTOSCALER_REASONS = new Set([
   'NodeRemoved',
   'SpotInterrupted',
 ]);
-export const EVICTOR_REASONS = new Set(['Evicted', 'EvictorMoved', 'EvictorPacked']);
+export const EVICTOR_REASONS = new Set(['Evicted', 'EvictorMoved', 'EvictorPacked', 'EvictorWouldMove']);
 
 export function componentOf(e: CoreV1Event): string {
   return e.reportingComponent || e.source?.component || '';
@@ -54,6 +54,7 @@ export function isAutoscalerEvent(e: CoreV1Event): boolean {
   return c === AUTOSCALER_COMPONENT || (AUTOSCALER_REASONS.has(e.reason ?? '') && /omni|autoscaler/.test(c));
 }
 
+/** The evictor's events on pods (it records the same move on the node too; one row per move is enough). */
 export function isEvictorEvent(e: CoreV1Event): boolean {
-  return componentOf(e) === EVICTOR_COMPONENT && EVICTOR_REASONS.has(e.reason ?? '');
+  return componentOf(e) === EVICTOR_COMPONENT && EVICTOR_REASONS.has(e.reason ?? '') && e.involvedObject.kind === 'Pod';
 }
