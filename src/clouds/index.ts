@@ -24,3 +24,5 @@ export type { SimCloudOptions, SimClouds, SimWorldOptions, CapacityRule, FaultRu
 export { AwsCloud, createAwsCloud } from './aws/index.ts';
 export { GcpCloud, createGcpCloud } from './gcp/index.ts';
 export { OciCloud, createOciCloud } from './oci/index.ts';
+export { simConnector, sdkConnector } from './connector.ts';
+export type { CloudConnector, ConnectRequest } from './connector.ts';

@@ -165,7 +165,11 @@ describe('AWS adapter: compute', () => {
 
   it('lists offerings with live Spot prices and zone availability', async () => {
     const { cloud } = setup();
-    const offerings = await cloud.listOfferings({ region: 'us-east-1', instanceTypes: ['m5.large'] });
+    const offerings = await cloud.listOfferings({
+      region: 'us-east-1',
+      zones: ['us-east-1a', 'us-east-1b'],
+      instanceTypes: ['m5.large'],
+    });
     const spotA = offerings.find((o) => o.zone === 'us-east-1a' && o.lifecycle === 'spot');
     assert.equal(spotA?.pricePerHour, 0.0301);
     assert.equal(spotA?.available, true);

@@ -76,46 +76,53 @@ export class AwsCompute implements CloudCompute {
   constructor(private readonly deps: AwsDeps) {}
 
   async listOfferings(filter: OfferingFilter): Promise<LiveOffering[]> {
-    const port = this.deps.ec2(filter.region);
-    const offered = new Set<string>();
+    const offered = await this.offeredInZones(filter);
     const spotPrice = new Map<string, number>();
-    try {
-      const res = await port.describeInstanceTypeOfferings({
-        LocationType: 'availability-zone',
-        Filters: [{ Name: 'location', Values: filter.zones ?? this.zonesOf(filter.region) }],
-      });
-      for (const o of res.InstanceTypeOfferings ?? []) offered.add(`${o.Location}/${o.InstanceType}`);
-      if (filter.lifecycle !== 'on-demand') await this.readSpotPrices(filter, spotPrice);
-    } catch (err) {
-      throw mapAwsError(err, {
-        operation: 'DescribeInstanceTypeOfferings',
-        credentials: this.deps.credentials,
-      });
-    }
-    return this.catalogRows(filter).flatMap((row) => {
+    if (filter.lifecycle !== 'on-demand') await this.readSpotPrices(filter, spotPrice);
+    const zones = filter.zones ?? [...new Set([...offered].map((k) => k.split('/')[0]))].sort();
+    const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
+    return this.catalogRows(filter, zones).flatMap((row) => {
       const key = `${row.zone}/${row.instanceType}`;
-      const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
       return lifecycles.flatMap((lifecycle) => {
         const price =
           lifecycle === 'spot' ? (spotPrice.get(key) ?? row.spotPricePerHour) : row.onDemandPricePerHour;
         if (price === null) return [];
+        const { region, zone, instanceType, arch, vcpus, memoryGiB, gpuName, gpuCount } = row;
         const live: LiveOffering = {
-          region: row.region,
-          zone: row.zone,
-          instanceType: row.instanceType,
+          region,
+          zone,
+          instanceType,
           lifecycle,
           cloud: 'aws',
-          arch: row.arch,
-          vcpus: row.vcpus,
-          memoryGiB: row.memoryGiB,
-          gpuName: row.gpuName,
-          gpuCount: row.gpuCount,
+          arch,
+          vcpus,
+          memoryGiB,
+          gpuName,
+          gpuCount,
           pricePerHour: price,
           available: offered.has(key),
         };
         return [live];
       });
     });
+  }
+
+  /** "zone/type" for every type EC2 offers in the region's zones (or the zones asked for). */
+  private async offeredInZones(filter: OfferingFilter): Promise<Set<string>> {
+    const offered = new Set<string>();
+    let NextToken: string | undefined;
+    do {
+      const res = await this.call('DescribeInstanceTypeOfferings', () =>
+        this.deps.ec2(filter.region).describeInstanceTypeOfferings({
+          LocationType: 'availability-zone',
+          ...(filter.zones ? { Filters: [{ Name: 'location', Values: filter.zones }] } : {}),
+          NextToken,
+        }),
+      );
+      for (const o of res.InstanceTypeOfferings ?? []) offered.add(`${o.Location}/${o.InstanceType}`);
+      NextToken = res.NextToken;
+    } while (NextToken);
+    return offered;
   }
 
   async launch(request: LaunchRequest): Promise<LaunchResult> {
@@ -237,23 +244,20 @@ export class AwsCompute implements CloudCompute {
   }
 
   private async readSpotPrices(filter: OfferingFilter, into: Map<string, number>): Promise<void> {
-    const res = await this.deps.ec2(filter.region).describeSpotPriceHistory({
-      StartTime: new Date(this.deps.clock.now()),
-      ProductDescriptions: ['Linux/UNIX'],
-      ...(filter.instanceTypes ? { InstanceTypes: filter.instanceTypes as _InstanceType[] } : {}),
-    });
+    const res = await this.call('DescribeSpotPriceHistory', () =>
+      this.deps.ec2(filter.region).describeSpotPriceHistory({
+        StartTime: new Date(this.deps.clock.now()),
+        ProductDescriptions: ['Linux/UNIX'],
+        ...(filter.instanceTypes ? { InstanceTypes: filter.instanceTypes as _InstanceType[] } : {}),
+      }),
+    );
     for (const h of res.SpotPriceHistory ?? []) {
       const key = `${h.AvailabilityZone}/${h.InstanceType}`;
       if (!into.has(key) && h.SpotPrice) into.set(key, Number(h.SpotPrice));
     }
   }
 
-  private zonesOf(region: string): string[] {
-    return this.deps.catalog.regions('aws').find((r) => r.region === region)?.zones ?? [];
-  }
-
-  private catalogRows(filter: OfferingFilter) {
-    const zones = filter.zones ?? this.zonesOf(filter.region);
+  private catalogRows(filter: OfferingFilter, zones: string[]) {
     return this.deps.catalog
       .query({ cloud: 'aws', region: filter.region })
       .flatMap((o) => (o.zone === '' ? zones.map((zone) => ({ ...o, zone })) : [o]))

@@ -43,11 +43,14 @@ function stateOf(s: string): InstanceState {
   return 'terminating';
 }
 
-/** Catalog names flexible shapes with their size (VM.Standard.E4.Flex.2); OCI wants shape + config. */
+/**
+ * The catalog names flexible shapes with their size (`VM.Standard.E4.Flex$_2_8`: 2 vCPUs, 8 GiB);
+ * OCI wants the shape plus a config in OCPUs (2 vCPUs each on x86) and GB.
+ */
 export function ociShape(
   o: Pick<Offering, 'instanceType' | 'vcpus' | 'memoryGiB'>,
 ): Pick<OciLaunchDetails, 'shape' | 'shapeConfig'> {
-  const flex = /^(.*\.Flex)(\.\d+)?$/.exec(o.instanceType);
+  const flex = /^(.*\.Flex)(\$_\d+_\d+|\.\d+)?$/.exec(o.instanceType);
   if (!flex) return { shape: o.instanceType };
   return { shape: flex[1], shapeConfig: { ocpus: Math.max(1, o.vcpus / 2), memoryInGBs: o.memoryGiB } };
 }

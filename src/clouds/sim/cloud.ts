@@ -31,7 +31,7 @@ import { Inventory } from './inventory.ts';
 import { SimOnboarding } from './onboarding.ts';
 import { priceAt } from './prices.ts';
 import type { PriceDriftOptions } from './prices.ts';
-import { PROFILES } from './profiles.ts';
+import { defaultZones, PROFILES } from './profiles.ts';
 import type { SimCloudProfile } from './profiles.ts';
 
 export interface SimCloudOptions {
@@ -79,6 +79,8 @@ export class SimCloud implements CloudProvider {
   readonly rootCredentials: Credentials;
   private readonly instances = new Map<string, SimInstance>();
   private readonly principals = new Map<string, Set<string>>();
+  private readonly offeringCache = new Map<string, Offering[]>();
+  private readonly noticeListeners = new Set<(n: SpotInterruptionNotice) => void>();
   private readonly drift: PriceDriftOptions;
   private lastTick: number;
 
@@ -158,8 +160,15 @@ export class SimCloud implements CloudProvider {
     if (!rec.notice) {
       const now = this.clock.now();
       rec.notice = { instanceId, noticeTime: now, terminateAt: now + this.noticeMs() };
+      for (const listener of this.noticeListeners) listener({ ...rec.notice });
     }
     return rec.notice;
+  }
+
+  /** Calls `listener` with each Spot notice as it is issued; returns the unsubscribe function. */
+  onInterruption(listener: (notice: SpotInterruptionNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
   }
 
   noticeMs(): number {
@@ -247,19 +256,28 @@ export class SimCloud implements CloudProvider {
     );
   }
 
+  /** A region with its zones; zones the catalog does not know are the cloud's usual first ones. */
   catalogRegion(region: string): { region: string; zones: string[] } | undefined {
-    return this.opts.catalog.regions(this.cloud).find((r) => r.region === region);
+    const known = this.opts.catalog.regions(this.cloud).find((r) => r.region === region);
+    if (!known) return undefined;
+    return known.zones.length > 0 ? known : { region, zones: defaultZones(this.cloud, region) };
   }
 
-  /** Catalog offerings of a region, one per zone (region-only rows are spread over its zones). */
+  /** Catalog offerings of a region, one per zone and type (regional rows are spread over the zones). */
   catalogOfferings(region: string): Offering[] {
-    const zones = this.opts.catalog.regions(this.cloud).find((r) => r.region === region)?.zones ?? [];
+    const cached = this.offeringCache.get(region);
+    if (cached) return cached;
+    const zones = this.catalogRegion(region)?.zones ?? [];
+    const byKey = new Map<string, Offering>();
     const rows = this.opts.catalog.query({ cloud: this.cloud, region });
-    // A region the catalog knows no zones for keeps its region-level rows (zone '').
-    const out = rows.flatMap((o) =>
-      o.zone === '' && zones.length > 0 ? zones.map((zone) => ({ ...o, zone })) : [o],
-    );
-    return out.sort((a, b) => `${a.zone}/${a.instanceType}`.localeCompare(`${b.zone}/${b.instanceType}`));
+    for (const o of rows.filter((r) => r.zone !== '')) byKey.set(`${o.zone}/${o.instanceType}`, o);
+    for (const o of rows.filter((r) => r.zone === '')) {
+      for (const zone of zones)
+        if (!byKey.has(`${zone}/${o.instanceType}`)) byKey.set(`${zone}/${o.instanceType}`, { ...o, zone });
+    }
+    const out = [...byKey.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, o]) => o);
+    this.offeringCache.set(region, out);
+    return out;
   }
 
   private findOffering(key: OfferingKey): Offering | undefined {

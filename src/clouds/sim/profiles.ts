@@ -151,3 +151,17 @@ export function objectId(profile: SimCloudProfile, kind: string, rng: SeededRand
   if (profile.cloud === 'oci') return `ocid1.${kind.replace(/-/g, '')}.oc1.${region}.${rng.hex(60)}`;
   return `${kind}-${rng.hex(16)}`;
 }
+
+/** Zones for a region the catalog knows without zones (its AWS and Azure rows are regional). */
+export function defaultZones(cloud: CloudName, region: string): string[] {
+  switch (cloud) {
+    case 'aws':
+      return ['a', 'b', 'c'].map((z) => `${region}${z}`);
+    case 'gcp':
+      return ['a', 'b', 'c'].map((z) => `${region}-${z}`);
+    case 'azure':
+      return ['1', '2', '3'].map((z) => `${region}-${z}`);
+    case 'oci':
+      return [`${region.toUpperCase()}-AD-1`];
+  }
+}
