@@ -33,6 +33,19 @@ const LOCATIONS = [
   { name: 'oci-iad', cloud: 'oci' as const, region: 'us-ashburn-1' },
 ];
 
+async function expectReady(l: (typeof LOCATIONS)[number]): Promise<void> {
+  const o = await waitForState(w.clients, l.name, 'Ready', 20_000);
+  const { status = {}, metadata = {} } = o;
+  assert.deepEqual(status.conditions?.map((c) => c.status), ['True', 'True', 'True', 'True']);
+  assert.deepEqual(w.clouds[l.cloud].inventory.countByKind(l.name), EXPECTED[l.cloud], l.name);
+  // every object's id is recorded in status.resources
+  const recorded = Object.values(status.resources ?? {});
+  for (const obj of w.clouds[l.cloud].inventory.list({ location: l.name })) assert.ok(recorded.includes(obj.id), `${obj.kind} ${obj.id} recorded`);
+  assert.deepEqual(metadata.finalizers, ['omni.cast.ai/edge-location']);
+  const edge = w.ready.get(l.name);
+  assert.deepEqual([edge?.cloud, edge?.join.endpoint], [l.cloud, status.edgeClusterEndpoint], `${l.name} announced`);
+}
+
 test('three edge locations (kubectl, CLI, client) all become Ready with one of every cloud object', async () => {
   const manifest = JSON.stringify({ apiVersion: `${GROUP}/${VERSION}`, kind: 'EdgeLocation', metadata: { name: 'aws-use1' }, spec: { cloud: 'aws', region: 'us-east-1' } });
   await kubectl(w, ['apply', '-f', '-'], manifest);
@@ -42,19 +55,7 @@ test('three edge locations (kubectl, CLI, client) all become Ready with one of e
   assert.equal(res.code, 0, res.err + res.out);
   for (const step of ['PermissionsOK', 'NetworkReady', 'IdentityReady', 'EdgeClusterReady']) assert.match(res.out, new RegExp(`✓ ${step}`));
   assert.match(res.out, /EdgeLocation gcp-usc1 is Ready/);
-  for (const l of LOCATIONS) {
-    const o = await waitForState(w.clients, l.name, 'Ready', 20_000);
-    assert.ok(o.status?.conditions?.every((c) => c.status === 'True'), JSON.stringify(o.status?.conditions));
-    const expected = l.cloud === 'gcp' ? { ...EXPECTED.gcp } : EXPECTED[l.cloud];
-    assert.deepEqual(w.clouds[l.cloud].inventory.countByKind(l.name), expected, l.name);
-    // every object's id is recorded in status.resources
-    for (const obj of w.clouds[l.cloud].inventory.list({ location: l.name })) assert.ok(Object.values(o.status?.resources ?? {}).includes(obj.id), `${obj.kind} ${obj.id} recorded`);
-    assert.ok(o.metadata?.finalizers?.includes('omni.cast.ai/edge-location'));
-    const edge = w.ready.get(l.name);
-    assert.ok(edge, `${l.name} announced`);
-    assert.equal(edge.cloud, l.cloud);
-    assert.equal(edge.join.endpoint, o.status?.edgeClusterEndpoint);
-  }
+  for (const l of LOCATIONS) await expectReady(l);
   assert.equal(w.edgeClusters.running().size, 3);
   const gcp = w.ready.get('gcp-usc1')!;
   assert.deepEqual(gcp.zones, ['us-central1-a', 'us-central1-b']);

@@ -17,7 +17,8 @@ import {
   type ReadyEdge,
 } from '../../src/controllers/edge-location/index.ts';
 import { GROUP, VERSION } from '../../src/apis/index.ts';
-import { loadKubeConfig, makeClients, makeLogger, systemClock, type KubeClients } from '../../src/kube/index.ts';
+import { pino } from 'pino';
+import { loadKubeConfig, makeClients, systemClock, type KubeClients } from '../../src/kube/index.ts';
 import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from '../../src/world/edge-clusters.ts';
 import { simCloudProviders } from '../../src/world/sim-cloud-providers.ts';
 
@@ -51,12 +52,8 @@ export async function startWorld(): Promise<World> {
   const clouds = createSimClouds({ catalog, clock: systemClock, seed: 7 });
   const edgeClusters = embeddedEdgeClusters();
   const logs: string[] = [];
-  const log = makeLogger('edge-location-test', 'debug');
-  const captured = log.child({});
   // Capture every log line the controller writes, to check that no credential reaches the logs.
-  const sink = { write: (s: string) => void logs.push(s) };
-  const pinoLog = (await import('pino')).pino({ level: 'debug' }, sink);
-  void captured;
+  const pinoLog = pino({ level: 'debug' }, { write: (s: string) => void logs.push(s) });
   const w: World = {
     sim,
     clients,

@@ -39,14 +39,18 @@ function conditionsDone(o: LocationView): string {
   return `${ok}/${CONDITION_ORDER.length}`;
 }
 
+function listRow(o: LocationView): string[] {
+  const { name = '' } = o.metadata ?? {};
+  const { cloud = '', region = '' } = o.spec ?? {};
+  return [name, cloud, region, zonesOf(o), stateOf(o), conditionsDone(o), o.status?.edgeClusterEndpoint ?? ''];
+}
+
 export function formatList(items: LocationView[], format: OutputFormat): string {
   if (format === 'json') return `${JSON.stringify({ apiVersion: 'v1', kind: 'List', items }, null, 2)}\n`;
   if (format === 'yaml') return stringify({ apiVersion: 'v1', kind: 'List', items });
   if (items.length === 0) return 'No edge locations.\n';
   const rows = [['NAME', 'CLOUD', 'REGION', 'ZONES', 'STATE', 'STEPS', 'ENDPOINT']];
-  for (const o of items) {
-    rows.push([o.metadata?.name ?? '', o.spec?.cloud ?? '', o.spec?.region ?? '', zonesOf(o), stateOf(o), conditionsDone(o), o.status?.edgeClusterEndpoint ?? '']);
-  }
+  for (const o of items) rows.push(listRow(o));
   return table(rows);
 }
 
@@ -59,22 +63,30 @@ function conditionRows(o: LocationView): string[][] {
   return rows;
 }
 
+function header(o: LocationView): string {
+  const [name, cloud, region] = listRow(o);
+  const secret = o.spec?.credentialsSecretRef?.name;
+  const lines = [
+    `Name:         ${name}`,
+    `Cloud:        ${cloud}`,
+    `Region:       ${region}`,
+    `Zones:        ${zonesOf(o)}`,
+    `Credentials:  ${secret ? `Secret castai-omni/${secret}` : '(ambient)'}`,
+    `State:        ${stateOf(o)}`,
+    `Endpoint:     ${o.status?.edgeClusterEndpoint ?? ''}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function resourcesTable(o: LocationView): string {
+  const resources = Object.entries(o.status?.resources ?? {});
+  return resources.length ? table([['CLOUD OBJECT', 'ID'], ...resources.map(([k, v]) => [k, v])]) : 'No cloud objects recorded.\n';
+}
+
 export function formatOne(o: LocationView, format: OutputFormat): string {
   if (format === 'json') return `${JSON.stringify(o, null, 2)}\n`;
   if (format === 'yaml') return stringify(o);
-  const lines = [
-    `Name:         ${o.metadata?.name ?? ''}`,
-    `Cloud:        ${o.spec?.cloud ?? ''}`,
-    `Region:       ${o.spec?.region ?? ''}`,
-    `Zones:        ${zonesOf(o)}`,
-    `Credentials:  ${o.spec?.credentialsSecretRef?.name ? `Secret castai-omni/${o.spec.credentialsSecretRef.name}` : '(ambient)'}`,
-    `State:        ${stateOf(o)}`,
-    `Endpoint:     ${o.status?.edgeClusterEndpoint ?? ''}`,
-    '',
-  ];
-  const resources = Object.entries(o.status?.resources ?? {});
-  const res = resources.length ? table([['CLOUD OBJECT', 'ID'], ...resources.map(([k, v]) => [k, v])]) : 'No cloud objects recorded.\n';
-  return `${lines.join('\n')}\n${table(conditionRows(o))}\n${res}`;
+  return `${header(o)}\n${table(conditionRows(o))}\n${resourcesTable(o)}`;
 }
 
 export interface Painter {

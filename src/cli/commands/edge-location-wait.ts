@@ -40,6 +40,22 @@ function failure(o: LocationView | undefined): string {
   return c ? `${c.type} ${c.reason}: ${c.message}` : 'see `omni edge-location get`';
 }
 
+function finalLine(name: string, o: LocationView | undefined, d: WaitDeps): string {
+  const paint = painter(d.tty);
+  const state = o?.status?.state ?? 'PendingOnboarding';
+  if (!o) return paint.bad(`EdgeLocation ${name} was deleted`);
+  if (state === 'Ready') return paint.ok(`EdgeLocation ${name} is Ready (edge cluster ${o.status?.edgeClusterEndpoint ?? ''})`);
+  if (state === 'Failed') return paint.bad(`EdgeLocation ${name} Failed: ${failure(o)}`);
+  return paint.bad(`EdgeLocation ${name} is still ${state} after ${d.timeoutS}s`);
+}
+
+/** Ready, Failed or Deleted; undefined while onboarding goes on. */
+function settledState(o: LocationView | undefined): string | undefined {
+  if (!o) return 'Deleted';
+  const state = o.status?.state;
+  return state === 'Ready' || state === 'Failed' ? state : undefined;
+}
+
 export interface Settled {
   state: string;
   location?: LocationView;
@@ -49,16 +65,13 @@ export interface Settled {
 export async function waitForSettled(clients: KubeClients, name: string, d: WaitDeps): Promise<Settled> {
   const seen = new Map<string, string>();
   const end = Date.now() + d.timeoutS * 1000;
-  const paint = painter(d.tty);
   for (;;) {
     const o = await fetch(clients, name);
     report(o, seen, d);
-    const state = o?.status?.state ?? 'PendingOnboarding';
-    const done = state === 'Ready' || state === 'Failed' || !o;
-    if (done || Date.now() > end) {
-      const line = state === 'Ready' ? paint.ok(`EdgeLocation ${name} is Ready (edge cluster ${o?.status?.edgeClusterEndpoint ?? ''})`) : !o ? paint.bad(`EdgeLocation ${name} was deleted`) : state === 'Failed' ? paint.bad(`EdgeLocation ${name} Failed: ${failure(o)}`) : paint.bad(`EdgeLocation ${name} is still ${state} after ${d.timeoutS}s`);
-      if (d.progress !== false) d.out(`${line}\n`);
-      return { state: done ? (o ? state : 'Deleted') : `Timeout(${state})`, location: o };
+    const settled = settledState(o);
+    if (settled || Date.now() > end) {
+      if (d.progress !== false) d.out(`${finalLine(name, o, d)}\n`);
+      return { state: settled ?? `Timeout(${o?.status?.state})`, location: o };
     }
     await sleep(d.pollMs);
   }

@@ -73,19 +73,25 @@ async function getLocation(clients: KubeClients, name: string): Promise<Location
   }
 }
 
+function describeExisting(o: LocationView): string {
+  return `${o.spec?.cloud} ${o.spec?.region}, ${o.status?.state ?? 'PendingOnboarding'}`;
+}
+
 async function checkCreate(name: string, f: CreateFlags, d: { clients: KubeClients; catalog: Catalog }): Promise<void> {
   if (!NAME.test(name)) throw new UsageError(`name: "${name}" must be lower-case letters, digits and "-", start with a letter, at most 42 characters`);
   const problems = checkPlace({ cloud: f.cloud, region: f.region, zones: f.zones }, d.catalog);
   if (problems.length > 0) throw new UsageError(problems.map((p) => p.replace(/^spec\.(cloud|region|zones)/, '--$1')).join('\n'));
   const existing = await getLocation(d.clients, name);
-  if (existing) throw new Error(`name: EdgeLocation "${name}" already exists (${existing.spec?.cloud} ${existing.spec?.region}, ${existing.status?.state ?? 'PendingOnboarding'})`);
-  if (f.credentialsSecret) {
-    try {
-      await d.clients.core.readNamespacedSecret({ name: f.credentialsSecret, namespace: NAMESPACE });
-    } catch (err) {
-      if (isNotFound(err)) throw new UsageError(`--credentials-secret: Secret ${NAMESPACE}/${f.credentialsSecret} does not exist`);
-      throw err;
-    }
+  if (existing) throw new Error(`name: EdgeLocation "${name}" already exists (${describeExisting(existing)})`);
+  if (f.credentialsSecret) await checkSecret(d.clients, f.credentialsSecret);
+}
+
+async function checkSecret(clients: KubeClients, name: string): Promise<void> {
+  try {
+    await clients.core.readNamespacedSecret({ name, namespace: NAMESPACE });
+  } catch (err) {
+    if (isNotFound(err)) throw new UsageError(`--credentials-secret: Secret ${NAMESPACE}/${name} does not exist`);
+    throw err;
   }
 }
 

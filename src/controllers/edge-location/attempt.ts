@@ -48,10 +48,21 @@ export async function note(a: Attempt, e: EventNote): Promise<void> {
 }
 
 /** What onboarding tells the cloud about the location. */
+function networkCidrOf(spec: EdgeLocation['spec']): string | undefined {
+  if (spec.aws) return spec.aws.networking?.vpcCidr;
+  if (spec.gcp) return spec.gcp.networking?.subnetCidr;
+  return spec.oci?.networking?.vcnCidr;
+}
+
+function scopeOf(spec: EdgeLocation['spec']): string | undefined {
+  if (spec.aws) return spec.aws.accountId;
+  if (spec.gcp) return spec.gcp.projectId;
+  return spec.oci?.compartmentId;
+}
+
 export function targetOf(location: EdgeLocation, place: ResolvedPlace, clusterId: string): EdgeLocationTarget {
-  const { aws, gcp, oci } = location.spec;
-  const networkCidr = aws?.networking?.vpcCidr ?? gcp?.networking?.subnetCidr ?? oci?.networking?.vcnCidr;
-  const scope = gcp?.projectId ?? oci?.compartmentId ?? aws?.accountId;
+  const networkCidr = networkCidrOf(location.spec);
+  const scope = scopeOf(location.spec);
   return {
     name: location.metadata.name,
     clusterId,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createCa } from '../../tunnel/pki/index.ts';
 import { encodeUserData } from '../../clouds/join.ts';
 import { TransientError } from '../../clouds/errors.ts';
-import type { CloudInstance, CloudProvider, OfferingKey } from '../../clouds/types.ts';
+import type { CloudInstance, OfferingKey } from '../../clouds/types.ts';
 import type { EdgeClusterInfo, EdgeClusterProvisioner, EdgeClusterRequest } from './ports.ts';
 
 export interface K3sBootstrap {

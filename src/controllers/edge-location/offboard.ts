@@ -95,20 +95,32 @@ export async function offboard(ctx: Ctx, obj: EdgeLocationObject): Promise<Outco
     await recordEvent(ctx, obj, { type: 'Normal', reason: 'WaitingForNodes', message: `waiting for ${claims.length} NodeClaims of this location to go: ${claims.slice(0, 5).join(', ')}` });
     return { requeueAfterMs: ctx.options.retryDelayMs };
   }
+  if (!(await tearDownIfMade(ctx, obj))) return { backoff: true };
+  await deleteLocationSecrets(ctx.clients.core, name);
+  await deleteNodeConfig(ctx.clients, name);
+  await removeFinalizer(ctx, obj);
+  return {};
+}
+
+/** False when the cloud refused (an event says why; retried). */
+async function tearDownIfMade(ctx: Ctx, obj: EdgeLocationObject): Promise<boolean> {
   const p = placed(ctx, obj);
+  // Nothing is made (not even the edge cluster) before the permissions check passes.
+  if (!p || !mayHaveCloudObjects(obj)) return true;
   try {
-    // Nothing is made (not even the edge cluster) before the permissions check passes.
-    if (p && mayHaveCloudObjects(obj)) await tearDownCloud(ctx, obj, p);
+    await tearDownCloud(ctx, obj, p);
+    return true;
   } catch (err) {
     if (!(err instanceof OffboardingError)) throw err;
     await recordEvent(ctx, obj, { type: 'Warning', reason: 'OffboardingBlocked', message: `${err.message} (will retry)` });
-    return { backoff: true };
+    return false;
   }
-  await deleteLocationSecrets(ctx.clients.core, name);
-  await deleteNodeConfig(ctx.clients, name);
+}
+
+async function removeFinalizer(ctx: Ctx, obj: EdgeLocationObject): Promise<void> {
+  const name = obj.metadata?.name ?? '';
   const fresh = (await getLocation(ctx.clients, name)) ?? obj;
   await setFinalizers(ctx.clients, fresh, (fresh.metadata?.finalizers ?? []).filter((f) => f !== FINALIZER));
   ctx.removed.delete(name);
   ctx.failedAt.delete(name);
-  return {};
 }

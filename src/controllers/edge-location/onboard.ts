@@ -133,13 +133,14 @@ async function handleError(ctx: Ctx, f: Failing, err: unknown): Promise<Outcome>
     await markFailed(ctx, f, { ...fatal, message: scrub(fatal.message, secrets) });
     return { requeueAfterMs: ctx.options.failedRetryMs };
   }
-  if (err instanceof SecretNotFoundError || err instanceof CloudError) {
-    const message = scrub(err instanceof SecretNotFoundError ? `${err.message}: create it, onboarding waits for it` : `${err.message} (will retry)`, secrets);
-    const reason = err instanceof SecretNotFoundError ? 'SecretNotFound' : 'Retrying';
-    await writeCondition(ctx, f, { reason, message, state: f.obj.status?.state ?? 'PendingOnboarding' });
-    return err instanceof SecretNotFoundError ? { requeueAfterMs: ctx.options.failedRetryMs / 10 } : { backoff: true };
+  const state = f.obj.status?.state ?? 'PendingOnboarding';
+  if (err instanceof SecretNotFoundError) {
+    await writeCondition(ctx, f, { reason: 'SecretNotFound', message: `${err.message}: create it, onboarding waits for it`, state });
+    return { requeueAfterMs: ctx.options.failedRetryMs / 10 };
   }
-  throw err;
+  if (!(err instanceof CloudError)) throw err;
+  await writeCondition(ctx, f, { reason: 'Retrying', message: scrub(`${err.message} (will retry)`, secrets), state });
+  return { backoff: true };
 }
 
 async function markFailed(ctx: Ctx, f: Failing, why: { reason: string; message: string }): Promise<void> {
@@ -155,14 +156,18 @@ interface ConditionWrite {
 
 /** Sets the failing step's condition False (and the state); an event only when the message is new. */
 async function writeCondition(ctx: Ctx, f: Failing, w: ConditionWrite): Promise<void> {
-  const committed = f.attempt?.committed ?? f.obj.status ?? {};
-  const current = f.attempt?.status ?? committed;
-  const now = new Date(ctx.clock.now()).toISOString();
+  const { committed, current } = statusesOf(f);
   const before = current.conditions?.find((c) => c.type === f.condition);
-  const next = withCondition(current, { type: f.condition, status: 'False', reason: w.reason, message: w.message }, now);
+  const next = withCondition(current, { type: f.condition, status: 'False', reason: w.reason, message: w.message }, new Date(ctx.clock.now()).toISOString());
   const generation = w.state === 'Failed' ? { observedGeneration: f.obj.metadata?.generation } : {};
   const patch = statusPatch(committed, { ...next, state: w.state, ...generation });
   if (patch) await patchStatus(ctx.clients, f.obj.metadata?.name ?? '', patch);
   if (before?.message === w.message && before.reason === w.reason) return;
   await recordEvent(ctx, f.obj, { type: 'Warning', reason: w.reason, message: w.message });
+}
+
+/** What the API server has, and what this pass had built, when it failed. */
+function statusesOf(f: Failing): { committed: EdgeLocationStatus; current: EdgeLocationStatus } {
+  const committed = f.attempt?.committed ?? f.obj.status ?? {};
+  return { committed, current: f.attempt?.status ?? committed };
 }
