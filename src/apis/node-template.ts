@@ -1,7 +1,7 @@
 // NodeTemplate: what the autoscaler may make, and where.
 import { z } from 'zod';
 import { bytes, cpuMillis } from './quantity.ts';
-import { kindSchema, quantitySchema, taintSchema } from './meta.ts';
+import { conditionSchema, kindSchema, quantitySchema, taintSchema } from './meta.ts';
 import { parseWith } from './errors.ts';
 
 export const NODE_TEMPLATE_KIND = 'NodeTemplate';
@@ -59,6 +59,7 @@ export const nodeTemplateSpecSchema = z
   .superRefine(checkSpec);
 
 export const nodeTemplateStatusSchema = z.strictObject({
+  conditions: z.array(conditionSchema).optional(),
   nodes: z.number().int().min(0).optional(),
   cpu: z.string().optional(),
   memory: z.string().optional(),

@@ -62,18 +62,13 @@ describe('autoscaler in the embedded world', () => {
       assert.ok(c.metadata?.annotations?.['omni.cast.ai/decision']);
     }
     await w.tick();
+    const allReady = async () => (await claims()).every((c) => c.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True'));
     await eventually(async () => {
       await a.reconcileOnce();
       await w.tick();
-      return (await runningPods('web')).length === 6;
-    }, 20_000, 200).catch(async (err) => {
-      const pods = (await w.clients.core.listNamespacedPod({ namespace: 'default' })).items;
-      console.log(pods.map((p) => `${p.metadata?.name} ${p.spec?.nodeName} ${p.status?.phase} ${p.status?.conditions?.map((c) => c.message).join('|')}`));
-      console.log((await claims()).map((c) => `${c.metadata?.name} ${JSON.stringify(c.status)}`));
-      throw err;
-    });
+      return (await runningPods('web')).length === 6 && (await allReady());
+    }, 20_000, 200);
     const ready = await claims();
-    assert.ok(ready.every((c) => c.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True')));
     const node = await w.clients.core.readNode({ name: ready[0].metadata!.name! });
     assert.equal(node.metadata?.labels?.['omni.cast.ai/lifecycle'], 'on-demand');
     assert.equal(node.metadata?.labels?.['scheduling.cast.ai/node-template'], 'default');

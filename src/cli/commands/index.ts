@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDemo } from './demo.ts';
 import { registerEdgeLocation } from './edge-location.ts';
 import { registerGateway } from './gateway.ts';
 import { registerInstall } from './install.ts';
@@ -9,6 +10,7 @@ import { registerServe } from './serve.ts';
 
 /** Every `omni` sub-command, one file each. */
 export function registerCommands(program: Command): void {
+  registerDemo(program);
   registerEdgeLocation(program);
   registerGateway(program);
   registerKubeSim(program);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../../catalog/types.ts';
 import { encodeUserData, type NodeTaint } from '../../clouds/join.ts';
-import { CapacityError, type LaunchResult } from '../../clouds/types.ts';
+import { CapacityError, type LaunchResult, type OfferingKey } from '../../clouds/types.ts';
 import type { EdgeLocation, NodeTemplate } from '../../apis/index.ts';
 import { EDGE_TAINT, newNodeLabels, newNodeTaints, planLocations, type PlannedNode } from '../../planner/index.ts';
 import type { Clock } from '../../kube/index.ts';
@@ -65,6 +65,21 @@ function providerIdOf(target: LocationTarget, instanceId: string, zone: string):
   return `${scheme}:///${zone || target.region}/${instanceId}`;
 }
 
+/**
+ * The offerings to try, best first. A node planned for a region without a zone (the catalog prices some
+ * regions as a whole) is tried in every zone that has the type, cheapest and available first.
+ */
+async function rankedOfferings(node: PlannedNode, target: LocationTarget): Promise<OfferingKey[]> {
+  const planned: OfferingKey = { region: node.region, zone: node.zone, instanceType: node.instanceType, lifecycle: node.lifecycle };
+  if (node.zone !== '') return [planned];
+  const live = await target.provider.listOfferings({ region: node.region, instanceTypes: [node.instanceType], lifecycle: node.lifecycle }).catch(() => []);
+  const ranked = live
+    .filter((o) => o.zone !== '')
+    .sort((a, b) => Number(b.available) - Number(a.available) || a.pricePerHour - b.pricePerHour || a.zone.localeCompare(b.zone))
+    .map((o) => ({ region: o.region, zone: o.zone, instanceType: o.instanceType, lifecycle: o.lifecycle }));
+  return ranked.length ? ranked : [planned];
+}
+
 /** Writes the NodeClaim, then launches its instance; a capacity error deletes the claim again. */
 export async function launchPlannedNode(node: PlannedNode, decision: Decision, ctx: LaunchContext): Promise<LaunchOutcome> {
   const target = node.location === 'main' ? ctx.locations.main() : ctx.locations.edge(node.location);
@@ -80,7 +95,7 @@ export async function launchPlannedNode(node: PlannedNode, decision: Decision, c
   const userData = encodeUserData({ role: 'agent', clusterEndpoint: target.join.endpoint, caData: target.join.caData, bootstrapToken: target.join.token, nodeName: name, labels, taints, installGpuDriver: gpu });
   try {
     const result = await target.provider.launch({
-      offerings: [{ region: node.region, zone: node.zone, instanceType: node.instanceType, lifecycle: node.lifecycle }],
+      offerings: await rankedOfferings(node, target),
       userData,
       tags: { clusterId: ctx.clusterId, nodeClaim: name, nodeTemplate: node.nodeTemplate, ...(node.location !== 'main' ? { edgeLocation: node.location } : {}) },
       ...(target.placement ? { placement: target.placement } : {}),

@@ -2,6 +2,7 @@ import type { KubernetesObject, V1DaemonSet, V1Node, V1Pod } from '@kubernetes/c
 import type { Catalog, CloudName } from '../../catalog/types.ts';
 import { parseEdgeLocation, parseNodeTemplate, type EdgeLocation, type NodeTemplate } from '../../apis/index.ts';
 import {
+  existingNode,
   daemonSetSpec,
   defaultAllocatable,
   newNodeLabels,
@@ -14,7 +15,8 @@ import {
   type PlannerPod,
   type PodSpec,
 } from '../../planner/index.ts';
-import { conditionTrue, type NodeClaimObject } from './claims.ts';
+import { conditionTrue, NODE_CLAIM_LABEL, type NodeClaimObject } from './claims.ts';
+import { isWorkloadPod } from './pending.ts';
 import type { UnavailableMark } from './unavailable.ts';
 
 export interface Parsed<T> {
@@ -22,11 +24,18 @@ export interface Parsed<T> {
   invalid: { name: string; error: string }[];
 }
 
+/** Specs are what the autoscaler acts on; status is written by controllers and may carry more. */
+function withoutStatus(o: KubernetesObject): KubernetesObject {
+  const copy: KubernetesObject & { status?: unknown } = { ...o };
+  delete copy.status;
+  return copy;
+}
+
 function parseAll<T>(objects: KubernetesObject[], parse: (o: unknown) => T): Parsed<T> {
   const out: Parsed<T> = { ok: [], invalid: [] };
   for (const o of objects) {
     try {
-      out.ok.push(parse(o));
+      out.ok.push(parse(withoutStatus(o)));
     } catch (err) {
       out.invalid.push({ name: o.metadata?.name ?? '', error: err instanceof Error ? err.message : String(err) });
     }
@@ -39,7 +48,8 @@ export function parseTemplates(objects: KubernetesObject[]): Parsed<NodeTemplate
 }
 
 export function readyEdgeLocations(objects: KubernetesObject[]): EdgeLocation[] {
-  return parseAll(objects, parseEdgeLocation).ok.filter((e) => e.status?.state === 'Ready' && !e.metadata.deletionTimestamp);
+  const ready = objects.filter((o) => (o as { status?: { state?: string } }).status?.state === 'Ready' && !o.metadata?.deletionTimestamp);
+  return parseAll(ready, parseEdgeLocation).ok;
 }
 
 export function toPlannerPod(pod: V1Pod): PlannerPod {
@@ -73,6 +83,23 @@ function inflightNode(claim: NodeClaimObject, ctx: { catalog: Catalog; templates
   };
 }
 
+/**
+ * omni's registered nodes, with the pods bound to them: pods the scheduler has not placed yet may
+ * still fit there (a node that just went Ready), and must not get a node of their own.
+ */
+function registeredNodes(nodes: V1Node[], pods: V1Pod[]): ExistingNode[] {
+  const bound = new Map<string, PlannerPod[]>();
+  for (const p of pods) {
+    if (!p.spec?.nodeName || !isWorkloadPod(p)) continue;
+    const list = bound.get(p.spec.nodeName) ?? [];
+    list.push(toPlannerPod(p));
+    bound.set(p.spec.nodeName, list);
+  }
+  return nodes
+    .filter((n) => n.metadata?.labels?.[NODE_CLAIM_LABEL] && !n.spec?.unschedulable && !n.metadata.deletionTimestamp && n.status?.allocatable)
+    .map((n) => ({ ...existingNode(n as unknown as Parameters<typeof existingNode>[0]), pods: bound.get(n.metadata!.name!) ?? [] }));
+}
+
 export interface PlanContext {
   catalog: Catalog;
   main: { cloud: CloudName; region: string };
@@ -83,6 +110,7 @@ export interface PlanContext {
   daemonSets: V1DaemonSet[];
   unavailable: UnavailableMark[];
   nodes: V1Node[];
+  boundPods: V1Pod[];
 }
 
 /** Everything the planner needs, from the informer caches. */
@@ -101,7 +129,7 @@ export function buildPlanInput(ctx: PlanContext): PlanInput {
     main: ctx.main,
     catalog: ctx.catalog,
     unavailable: ctx.unavailable.map(({ cloud, region, zone, instanceType, lifecycle }) => ({ cloud, region, zone, instanceType, lifecycle })),
-    existingNodes: inflight,
+    existingNodes: [...inflight, ...registeredNodes(ctx.nodes, ctx.boundPods)],
     daemonSets: ctx.daemonSets.map(toDaemonSet),
   };
 }

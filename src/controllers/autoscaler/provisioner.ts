@@ -33,11 +33,11 @@ export interface ProvisioningPass {
   capacityErrors: number;
 }
 
-/** What the same pods would cost with the main region alone (for savings and decisions). */
+/** What the same pods would cost with the main region alone, capacity permitting (for savings and decisions). */
 function mainRegionOnlyCost(input: PlanInput): number | undefined {
   const templates = input.nodeTemplates.map((t) => ({ ...t, spec: { ...t.spec, mainRegion: true, edgeLocations: [] } }));
   try {
-    return planOnly({ ...input, edgeLocations: [], nodeTemplates: templates }).totalPricePerHour;
+    return planOnly({ ...input, edgeLocations: [], nodeTemplates: templates, unavailable: [] }).totalPricePerHour;
   } catch {
     return undefined;
   }
@@ -68,6 +68,7 @@ export class Provisioner {
       daemonSets: this.d.view.daemonSets.list(),
       unavailable: this.d.unavailable.active(this.d.clock.now()),
       nodes: this.d.view.nodes.list(),
+      boundPods: this.d.view.pods.list(),
     });
     const { plan } = planWithDetails(input);
     await this.reportUnschedulable(plan, pending);

@@ -1,0 +1,106 @@
+// The demo report: a stable JSON contract that scripts and CI read.
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
+import type { Catalog } from '../catalog/types.ts';
+import type { KubeClients } from '../kube/index.ts';
+import { DECISION_ANNOTATION, NODE_CLAIM_LABEL, type Decision, type NodeClaimObject } from '../controllers/autoscaler/index.ts';
+import { MAIN } from './embedded.ts';
+
+export interface DemoReport {
+  durationSeconds: number;
+  pods: { namespace: string; name: string; phase: string; node: string | null; location: string | null }[];
+  nodes: { name: string; location: string; cloud: string; region: string; zone: string; instanceType: string; lifecycle: string; pricePerHour: number; virtual: boolean }[];
+  edgeLocations: { name: string; cloud: string; region: string; state: string }[];
+  costPerHour: number;
+  mainRegionOnlyCostPerHour: number;
+  decisions: { time: string; pods: string[]; chosen: Decision['chosen']; reason: string }[];
+}
+
+export function locationOfNode(node: V1Node | undefined): string {
+  return node?.metadata?.labels?.['omni.cast.ai/edge-location-name'] ?? 'main';
+}
+
+function round(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
+function nodeRow(node: V1Node, claims: Map<string, NodeClaimObject>, catalog: Catalog): DemoReport['nodes'][number] {
+  const labels = node.metadata?.labels ?? {};
+  const claim = claims.get(labels[NODE_CLAIM_LABEL] ?? node.metadata!.name!);
+  const instanceType = claim?.spec.instanceType ?? labels['node.kubernetes.io/instance-type'] ?? '';
+  const price = claim?.spec.pricePerHour ?? catalog.query({ cloud: MAIN.cloud, region: MAIN.region }).find((o) => o.instanceType === instanceType)?.onDemandPricePerHour ?? 0;
+  return {
+    name: node.metadata!.name!,
+    location: claim?.spec.location ?? locationOfNode(node),
+    cloud: claim?.spec.cloud ?? labels['omni.cast.ai/cloud'] ?? MAIN.cloud,
+    region: claim?.spec.region ?? labels['topology.kubernetes.io/region'] ?? MAIN.region,
+    zone: claim?.spec.zone || labels['topology.kubernetes.io/zone'] || '',
+    instanceType,
+    lifecycle: claim?.spec.lifecycle ?? labels['omni.cast.ai/lifecycle'] ?? 'on-demand',
+    pricePerHour: round(price),
+    virtual: labels['omni.cast.ai/type'] === 'virtual-node',
+  };
+}
+
+function decisionOf(c: NodeClaimObject): Decision | undefined {
+  try {
+    return JSON.parse(c.metadata?.annotations?.[DECISION_ANNOTATION] ?? '') as Decision;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers every decision seen, including those of claims that are gone by report time. */
+export class DecisionLog {
+  private readonly seen = new Map<string, Decision>();
+  observe(claims: NodeClaimObject[]): void {
+    for (const c of claims) {
+      const d = decisionOf(c);
+      if (d && c.metadata?.name) this.seen.set(c.metadata.name, d);
+    }
+  }
+  all(): Decision[] {
+    return [...this.seen.values()].sort((a, b) => a.time.localeCompare(b.time));
+  }
+  get(name: string): Decision | undefined {
+    return this.seen.get(name);
+  }
+}
+
+interface ReportInput {
+  clients: KubeClients;
+  catalog: Catalog;
+  namespace: string;
+  durationSeconds: number;
+  decisions: DecisionLog;
+}
+
+export async function buildReport(r: ReportInput): Promise<DemoReport> {
+  const [nodes, pods, claimList, edges] = await Promise.all([
+    r.clients.core.listNode(),
+    r.clients.core.listNamespacedPod({ namespace: r.namespace }),
+    r.clients.custom.listClusterCustomObject({ group: 'omni.cast.ai', version: 'v1alpha1', plural: 'nodeclaims' }) as Promise<{ items: NodeClaimObject[] }>,
+    r.clients.custom.listClusterCustomObject({ group: 'omni.cast.ai', version: 'v1alpha1', plural: 'edgelocations' }) as Promise<{ items: { metadata: { name: string }; spec: { cloud: string; region: string }; status?: { state?: string } }[] }>,
+  ]);
+  r.decisions.observe(claimList.items);
+  const claims = new Map(claimList.items.map((c) => [c.metadata!.name!, c]));
+  const byName = new Map(nodes.items.map((n) => [n.metadata!.name!, n]));
+  const nodeRows = nodes.items.map((n) => nodeRow(n, claims, r.catalog));
+  const costPerHour = nodeRows.reduce((s, n) => s + n.pricePerHour, 0);
+  const baseCost = nodeRows.filter((n) => !claims.has(n.name)).reduce((s, n) => s + n.pricePerHour, 0);
+  const mainOnly = baseCost + [...claims.values()].reduce((s, c) => s + (decisionOf(c)?.mainRegionOnlyPricePerHour ?? c.spec.pricePerHour), 0);
+  return {
+    durationSeconds: r.durationSeconds,
+    pods: pods.items.map((p: V1Pod) => ({
+      namespace: p.metadata!.namespace!,
+      name: p.metadata!.name!,
+      phase: p.status?.phase ?? 'Unknown',
+      node: p.spec?.nodeName ?? null,
+      location: p.spec?.nodeName ? locationOfNode(byName.get(p.spec.nodeName)) : null,
+    })),
+    nodes: nodeRows,
+    edgeLocations: edges.items.map((e) => ({ name: e.metadata.name, cloud: e.spec.cloud, region: e.spec.region, state: e.status?.state ?? 'PendingOnboarding' })),
+    costPerHour: round(costPerHour),
+    mainRegionOnlyCostPerHour: round(mainOnly),
+    decisions: r.decisions.all().map((d) => ({ time: d.time, pods: d.pods, chosen: d.chosen, reason: d.reason })),
+  };
+}
