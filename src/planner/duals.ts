@@ -21,7 +21,7 @@ export function resourcePrices(
   prices: readonly number[],
   demand: Resources,
 ): ResourcePrices {
-  const rows: Constraint[] = capacities.map((c, i) => ({ cpu: c.cpu, memory: c.memory, price: prices[i] }));
+  const rows = undominated(capacities.map((c, i) => ({ cpu: c.cpu, memory: c.memory, price: prices[i] })));
   const vertices: ResourcePrices[] = [{ cpu: 0, memory: 0 }];
   for (const r of rows) {
     if (r.cpu > 0) vertices.push({ cpu: r.price / r.cpu, memory: 0 });
@@ -43,6 +43,25 @@ export function resourcePrices(
     }
   }
   return best;
+}
+
+/**
+ * Drops a row when another gives at least as much cpu and memory per dollar: its constraint is then
+ * implied (λ ≥ 0), so the vertices that matter are those of the remaining few.
+ */
+function undominated(rows: Constraint[]): Constraint[] {
+  const perDollar = rows
+    .filter((r) => r.price > 0)
+    .map((r) => ({ r, cpu: r.cpu / r.price, memory: r.memory / r.price }))
+    .sort((a, b) => b.cpu - a.cpu || b.memory - a.memory);
+  const kept: Constraint[] = [];
+  let bestMemory = -Infinity;
+  for (const x of perDollar) {
+    if (x.memory <= bestMemory) continue;
+    bestMemory = x.memory;
+    kept.push(x.r);
+  }
+  return kept;
 }
 
 function intersect(a: Constraint, b: Constraint): ResourcePrices | null {

@@ -12,6 +12,8 @@ const ALTERNATIVES = 3;
 const GROUPS_REFINED = 8;
 /** Starting points from the kinds best for each class of groups. */
 const CLASS_STARTS = 2;
+/** Fill granularities tried by the mixing packing (1/step of what fits per step). */
+const VALUE_FILL_STEPS = [2, 4];
 /** Cost-per-pod candidates kept before picking distinct alternatives. */
 const CANDIDATES_KEPT = 48;
 
@@ -33,8 +35,12 @@ export function search(ctx: PackContext, order: readonly number[], counts: reado
     if (better(result, best.result)) best = { result, choice: start };
   }
   best = refine(best, { ranked, byClass, counts, evaluate, price: ctx.columns.price });
-  const mixed = shrink(ctx, packByValue(ctx, counts));
-  return { best: better(mixed, best.result) ? mixed : best.result, baseline };
+  let result = best.result;
+  for (const step of VALUE_FILL_STEPS) {
+    const mixed = shrink(ctx, packByValue(ctx, counts, step));
+    if (better(mixed, result)) result = mixed;
+  }
+  return { best: result, baseline };
 }
 
 /** Each group's best kind by price per pod; then, class by class, the kinds best for the whole class. */
@@ -98,17 +104,22 @@ interface Choice {
 }
 
 /** Best kinds by price per pod (a node holds min(perNode, count) pods), distinct by location/type/lifecycle. */
-export function rankedChoices(ctx: PackContext, group: PodGroup, count: number): Choice[] {
+export function rankedChoices(
+  ctx: PackContext,
+  group: PodGroup,
+  count: number,
+  wanted = ALTERNATIVES + 1,
+): Choice[] {
   const top: Choice[] = [];
   const seen = new Set<string>();
-  const candidates = bestByCostPerPod(ctx, group, count, CANDIDATES_KEPT);
+  const candidates = bestByCostPerPod(ctx, group, count, Math.max(CANDIDATES_KEPT, wanted * 12));
   for (const c of candidates) {
     const kind = ctx.kinds[c.kind];
     const id = `${kind.location.name}|${kind.offering.instanceType}|${kind.lifecycle}`;
     if (seen.has(id)) continue;
     seen.add(id);
     top.push(c);
-    if (top.length > ALTERNATIVES) break;
+    if (top.length >= wanted) break;
   }
   return top;
 }

@@ -17,19 +17,31 @@ interface Fill {
 
 const CANDIDATES_PER_GROUP = 8;
 
-export function packByValue(ctx: PackContext, counts: readonly number[]): PackResult {
+export function packByValue(ctx: PackContext, counts: readonly number[], step = 2): PackResult {
   const remaining = [...counts];
   const candidates = candidateKinds(ctx, counts);
   const values = groupValues(ctx, counts, candidates);
-  const limits = cloneRoom(ctx.limits);
+  const state: FillState = { remaining, values, limits: cloneRoom(ctx.limits), step, cache: new Map() };
   const nodes: OpenNode[] = [];
   for (;;) {
-    const best = bestFill(ctx, candidates, { remaining, values, limits });
+    const best = bestFill(ctx, candidates, state);
     if (!best) break;
-    const reps = repetitions(ctx, best, remaining, limits);
-    for (let i = 0; i < reps; i++) nodes.push(openFilled(ctx, best, remaining, limits));
+    const reps = repetitions(ctx, best, remaining, state.limits);
+    for (let i = 0; i < reps; i++) nodes.push(openFilled(ctx, best, remaining, state.limits));
+    forgetFillsWith(state.cache, new Set(best.counts.map(([g]) => g)));
   }
   return { nodes, unplaced: remaining, cost: nodes.reduce((s, n) => s + ctx.kinds[n.kind].price, 0) };
+}
+
+/**
+ * A kind's fill changes only when pods of a group in it are used up (pending counts only fall, and a
+ * group the fill passed over stays passed over), so fills are cached and dropped when one of their
+ * groups was just placed.
+ */
+function forgetFillsWith(cache: Map<number, Fill>, changed: Set<number>): void {
+  for (const [k, fill] of cache) {
+    if (fill.counts.some(([g]) => changed.has(g))) cache.delete(k);
+  }
 }
 
 /** The best few kinds of every group, cheapest-first, without repeats. */
@@ -37,7 +49,7 @@ function candidateKinds(ctx: PackContext, counts: readonly number[]): number[] {
   const set = new Set<number>();
   ctx.groups.forEach((g, i) => {
     if (counts[i] === 0) return;
-    for (const c of rankedChoices(ctx, g, counts[i]).slice(0, CANDIDATES_PER_GROUP)) set.add(c.kind);
+    for (const c of rankedChoices(ctx, g, counts[i], CANDIDATES_PER_GROUP)) set.add(c.kind);
     if (g.compat.length > 0) set.add(g.compat[0]);
   });
   return [...set].sort((a, b) => a - b);
@@ -74,13 +86,20 @@ interface FillState {
   remaining: number[];
   values: number[];
   limits: LimitRoom;
+  /** Each step adds 1/step of what fits (smaller steps interleave groups more finely). */
+  step: number;
+  cache: Map<number, Fill>;
 }
 
 function bestFill(ctx: PackContext, candidates: readonly number[], state: FillState): Fill | null {
   let best: Fill | null = null;
   for (const k of candidates) {
     if (!withinRoom(ctx, state.limits, k, 1)) continue;
-    const fill = fillKind(ctx, k, state);
+    let fill = state.cache.get(k);
+    if (!fill) {
+      fill = fillKind(ctx, k, state);
+      state.cache.set(k, fill);
+    }
     if (fill.value <= 0) continue;
     const price = Math.max(ctx.kinds[k].price, 1e-12);
     if (!best || fill.value / price > best.value / Math.max(ctx.kinds[best.kind].price, 1e-12) + 1e-12)
@@ -105,9 +124,10 @@ function fillKind(ctx: PackContext, k: number, state: FillState): Fill {
   for (;;) {
     const pick = bestAligned(ctx, eligible, p);
     if (pick < 0) break;
+    const r = ctx.groups[pick].proto.requests;
     const fit = roomFor(ctx, pick, p);
-    const n = Math.max(1, Math.ceil(Math.min(fit, p.left[pick]) / 2));
-    p.free = subtract(p.free, scale(ctx.groups[pick].proto.requests, n));
+    const n = Math.max(1, Math.ceil(Math.min(fit, p.left[pick]) / state.step));
+    takeFrom(p.free, r, n);
     p.left[pick] -= n;
     const entry = p.counts.find(([h]) => h === pick);
     if (entry) entry[1] += n;
@@ -115,6 +135,14 @@ function fillKind(ctx: PackContext, k: number, state: FillState): Fill {
     value += n * state.values[pick];
   }
   return { kind: k, counts: p.counts, value };
+}
+
+function takeFrom(free: Resources, r: Resources, n: number): void {
+  free.cpu -= r.cpu * n;
+  free.memory -= r.memory * n;
+  free.ephemeral -= r.ephemeral * n;
+  free.gpu -= r.gpu * n;
+  free.pods -= r.pods * n;
 }
 
 interface FillProgress {
@@ -128,10 +156,20 @@ interface FillProgress {
 function bestAligned(ctx: PackContext, eligible: readonly number[], p: FillProgress): number {
   let best = -1;
   let bestScore = -Infinity;
+  const f = p.free;
   for (const i of eligible) {
-    if (roomFor(ctx, i, p) <= 0) continue;
-    const score = alignment(ctx.groups[i].proto.requests, p.free, p.cap);
-    if (score > bestScore + 1e-12) {
+    const r = ctx.groups[i].proto.requests;
+    if (
+      p.left[i] <= 0 ||
+      r.cpu > f.cpu ||
+      r.memory > f.memory ||
+      r.gpu > f.gpu ||
+      r.ephemeral > f.ephemeral ||
+      r.pods > f.pods
+    )
+      continue;
+    const score = alignment(r, f, p.cap);
+    if (score > bestScore + 1e-12 && roomFor(ctx, i, p) > 0) {
       best = i;
       bestScore = score;
     }
