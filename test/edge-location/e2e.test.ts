@@ -7,7 +7,9 @@ import { omni } from './cli-harness.ts';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLocation, getLocation, kubectl, startWorld, waitFor, waitForState, type Obj, type World } from './world.ts';
+import { encodeUserData } from '../../src/clouds/join.ts';
+import { loadKubeConfig, makeClients } from '../../src/kube/index.ts';
+import { CLUSTER_ID, createLocation, getLocation, kubectl, startWorld, waitFor, waitForState, type Obj, type World } from './world.ts';
 
 let w: World;
 
@@ -86,6 +88,24 @@ test('the EdgeNodeConfiguration is owned by its location and edits are put back'
   await w.clients.custom.replaceClusterCustomObject({ group: GROUP, version: VERSION, plural: 'edgenodeconfigurations', name: 'oci-iad', body: { ...cfg, spec: { ...cfg.spec, image: 'my-own-image', bootDiskSizeGiB: 500 } } });
   const restored = await waitFor('edit put back', get, (c) => c.spec.image === original && c.spec.bootDiskSizeGiB === 100);
   assert.equal(restored.spec.image, original);
+});
+
+test('an edge node launched with the identity and join data of the location registers in its edge cluster', async () => {
+  const edge = w.ready.get('gcp-usc1')!;
+  const offers = await edge.provider.listOfferings({ region: edge.region, zones: edge.zones, lifecycle: 'on-demand' });
+  // OCI Flex shapes (VM.Standard.E4.Flex$_2_8) make an invalid instance-type label in the sim's Node today.
+  const plain = (o: (typeof offers)[number]) => o.available && o.gpuCount === 0 && o.arch === 'amd64' && /^[\w.-]+$/.test(o.instanceType);
+  const offer = offers.filter(plain).sort((a, b) => a.pricePerHour - b.pricePerHour)[0];
+  const userData = encodeUserData({ role: 'agent', clusterEndpoint: edge.join.endpoint, caData: edge.join.caData, bootstrapToken: edge.join.token, nodeName: 'gcp-usc1-node-1', labels: {}, taints: [], installGpuDriver: false });
+  const { instance } = await edge.provider.launch({ offerings: [offer], userData, tags: { clusterId: CLUSTER_ID, edgeLocation: 'gcp-usc1', nodeClaim: 'nc-1' }, placement: edge.placement });
+  await w.clouds.gcp.tick();
+  assert.equal(w.clouds.gcp.bootErrorOf(instance.id), undefined);
+  const edgeClients = makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }));
+  const node = await edgeClients.core.readNode({ name: 'gcp-usc1-node-1' });
+  assert.equal(node.metadata?.labels?.['omni.cast.ai/edge-location-name'] ?? 'gcp-usc1', 'gcp-usc1');
+  await edge.provider.terminate(edge.region, instance.id);
+  await edge.deleteNode('gcp-usc1-node-1');
+  await assert.rejects(edgeClients.core.readNode({ name: 'gcp-usc1-node-1' }));
 });
 
 test('list and get show the locations', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { startKubeSim, type KubeSim } from '../../kube-sim/src/index.ts';
 import { loadEmbeddedCatalog, type Catalog } from '../../src/catalog/index.ts';
+import { KubeNodeRegistrar } from '../../src/clouds/registrar.ts';
 import { createSimClouds, type SimClouds } from '../../src/clouds/sim/index.ts';
 import {
   installCrds,
@@ -49,7 +50,8 @@ export async function startWorld(): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'omni-el-'));
   const kubeconfigFile = join(dir, 'kubeconfig');
   writeFileSync(kubeconfigFile, sim.kubeconfigYaml, { mode: 0o600 });
-  const clouds = createSimClouds({ catalog, clock: systemClock, seed: 7 });
+  // Instances boot at once and register their Node with the cluster their user data names.
+  const clouds = createSimClouds({ catalog, clock: systemClock, seed: 7, bootDelayMs: 0, registrar: new KubeNodeRegistrar() });
   const edgeClusters = embeddedEdgeClusters();
   const logs: string[] = [];
   // Capture every log line the controller writes, to check that no credential reaches the logs.
