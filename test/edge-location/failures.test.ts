@@ -136,3 +136,18 @@ test('deletion waits until the location has no NodeClaims', async () => {
   await waitFor('gone', () => getLocation(w.clients, 'gcp-busy'), (o) => o === undefined, 15_000);
   assert.equal(w.clouds.gcp.inventory.count({ location: 'gcp-busy' }), 0);
 });
+
+test('a cloud that refuses the teardown (instances still run) blocks deletion with a Warning until they are gone', async () => {
+  await createLocation(w.clients, 'gcp-inst', { cloud: 'gcp', region: 'us-central1', zones: ['us-central1-a'] });
+  await waitForState(w.clients, 'gcp-inst', 'Ready', 20_000);
+  const edge = w.ready.get('gcp-inst')!;
+  const offers = await edge.provider.listOfferings({ region: 'us-central1', zones: ['us-central1-a'], lifecycle: 'on-demand' });
+  const offer = offers.find((o) => o.available && o.gpuCount === 0)!;
+  const { instance } = await edge.provider.launch({ offerings: [offer], userData: '#!/bin/bash\n', tags: { clusterId: 'test-cluster', edgeLocation: 'gcp-inst' } });
+  await w.clients.custom.deleteClusterCustomObject({ group: GROUP, version: VERSION, plural: 'edgelocations', name: 'gcp-inst' });
+  await waitFor('blocked', eventsText, (t) => /OffboardingBlocked: .*instances still run in gcp-inst/.test(t));
+  assert.ok(await getLocation(w.clients, 'gcp-inst'));
+  await edge.provider.terminate('us-central1', instance.id);
+  await waitFor('gone', () => getLocation(w.clients, 'gcp-inst'), (o) => o === undefined, 15_000);
+  assert.equal(w.clouds.gcp.inventory.count({ location: 'gcp-inst' }), 0);
+});
