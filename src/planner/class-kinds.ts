@@ -60,16 +60,10 @@ function coverCost(ctx: PackContext, k: number, d: Resources): number {
 }
 
 function bestForDemand(ctx: PackContext, compat: Int32Array, demand: Resources): number[] {
-  const scored: { k: number; cost: number }[] = [];
+  const scored: Scored[] = [];
   for (const k of compat) {
     const cost = coverCost(ctx, k, demand);
-    if (cost === Infinity) continue;
-    if (scored.length >= KEPT * 8 && cost >= scored[scored.length - 1].cost) continue;
-    let at = scored.length;
-    while (at > 0 && (scored[at - 1].cost > cost || (scored[at - 1].cost === cost && scored[at - 1].k > k)))
-      at--;
-    scored.splice(at, 0, { k, cost });
-    if (scored.length > KEPT * 8) scored.pop();
+    if (cost !== Infinity) insertBounded(scored, { k, cost }, KEPT * 8);
   }
   const seen = new Set<string>();
   const out: number[] = [];
@@ -82,4 +76,19 @@ function bestForDemand(ctx: PackContext, compat: Int32Array, demand: Resources):
     if (out.length === KEPT) break;
   }
   return out;
+}
+
+interface Scored {
+  k: number;
+  cost: number;
+}
+
+/** Keeps `list` sorted by cost (then kind) and at most `max` long. */
+function insertBounded(list: Scored[], item: Scored, max: number): void {
+  const before = (a: Scored, b: Scored): boolean => a.cost < b.cost || (a.cost === b.cost && a.k < b.k);
+  if (list.length >= max && !before(item, list[list.length - 1])) return;
+  let at = list.length;
+  while (at > 0 && before(item, list[at - 1])) at--;
+  list.splice(at, 0, item);
+  if (list.length > max) list.pop();
 }
