@@ -50,7 +50,7 @@ console.log(
 console.log(
   '\ncost quality (LP relaxation lower bound via HiGHS; baseline = FFD onto the cheapest compatible offering per group)',
 );
-console.log('pods    plan $/h    LP bound $/h  plan/LP   baseline $/h  plan/baseline  valid');
+console.log('pods/seed  plan $/h    LP bound $/h  plan/LP   baseline $/h  plan/baseline  valid');
 let failed = false;
 for (const [pods, seed] of [
   [1000, 42],
@@ -64,7 +64,7 @@ for (const [pods, seed] of [
   const ratio = details.plan.totalPricePerHour / lp.value;
   const vsBaseline = details.plan.totalPricePerHour / details.baselinePricePerHour;
   console.log(
-    `${`${pods}/s${seed}`.padEnd(8)}${details.plan.totalPricePerHour.toFixed(4).padEnd(12)}${lp.value.toFixed(4).padEnd(14)}${ratio.toFixed(4).padEnd(10)}${details.baselinePricePerHour.toFixed(4).padEnd(14)}${vsBaseline.toFixed(4).padEnd(15)}${problems.length === 0 ? 'yes' : `NO (${problems[0]})`}`,
+    `${`${pods}/s${seed}`.padEnd(11)}${details.plan.totalPricePerHour.toFixed(4).padEnd(12)}${lp.value.toFixed(4).padEnd(14)}${ratio.toFixed(4).padEnd(10)}${details.baselinePricePerHour.toFixed(4).padEnd(14)}${vsBaseline.toFixed(4).padEnd(15)}${problems.length === 0 ? 'yes' : `NO (${problems[0]})`}`,
   );
   if (problems.length > 0 || vsBaseline > 1 + 1e-9) failed = true;
 }
