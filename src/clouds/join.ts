@@ -38,7 +38,7 @@ export function encodeUserData(contract: JoinContract): string {
     '# Written by omni: joins this machine to its cluster. Do not edit; omni rewrites it.',
     CONTRACT_MARKER + embedded,
     'set -euo pipefail',
-    ...(contract.installGpuDriver ? gpuDriverStep() : []),
+    ...(contract.installGpuDriver ? gpuDriverStep(contract.role) : []),
     ...k3sStep(contract),
     '',
   ].join('\n');
@@ -115,7 +115,7 @@ function k3sStep(c: JoinContract): string[] {
   ];
 }
 
-function gpuDriverStep(): string[] {
+function gpuDriverStep(role: JoinContract['role']): string[] {
   return [
     GPU_STEP_MARKER,
     '. /etc/os-release',
@@ -125,7 +125,34 @@ function gpuDriverStep(): string[] {
     "curl -sL https://nvidia.github.io/libnvidia-container/stable/deb/nvidia-container-toolkit.list | sed 's#deb https://#deb [signed-by=/usr/share/keyrings/nvidia-container-toolkit-keyring.gpg] https://#g' > /etc/apt/sources.list.d/nvidia-container-toolkit.list",
     'apt-get update && apt-get install -y nvidia-container-toolkit',
     'nvidia-ctk runtime configure --runtime=containerd --config=/var/lib/rancher/k3s/agent/etc/containerd/config.toml.tmpl --set-as-default',
-    'mkdir -p /var/lib/rancher/k3s/server/manifests',
-    'curl -sfL -o /var/lib/rancher/k3s/server/manifests/nvidia-device-plugin.yml https://raw.githubusercontent.com/NVIDIA/k8s-device-plugin/v0.17.0/deployments/static/nvidia-device-plugin.yml',
+    ...devicePluginStep(role),
+  ];
+}
+
+const DEVICE_PLUGIN_IMAGE = 'nvcr.io/nvidia/k8s-device-plugin:v0.17.0';
+
+/** A server applies the DaemonSet through K3s' manifests folder; an agent runs it as a static pod. */
+function devicePluginStep(role: JoinContract['role']): string[] {
+  if (role === 'server') {
+    return [
+      'mkdir -p /var/lib/rancher/k3s/server/manifests',
+      'curl -sfL -o /var/lib/rancher/k3s/server/manifests/nvidia-device-plugin.yml https://raw.githubusercontent.com/NVIDIA/k8s-device-plugin/v0.17.0/deployments/static/nvidia-device-plugin.yml',
+    ];
+  }
+  const pod = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: nvidia-device-plugin, namespace: kube-system}',
+    'spec:',
+    '  priorityClassName: system-node-critical',
+    '  tolerations: [{operator: Exists}]',
+    `  containers: [{name: nvidia-device-plugin, image: ${DEVICE_PLUGIN_IMAGE}, securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}, volumeMounts: [{name: device-plugin, mountPath: /var/lib/kubelet/device-plugins}]}]`,
+    '  volumes: [{name: device-plugin, hostPath: {path: /var/lib/kubelet/device-plugins}}]',
+  ];
+  return [
+    'mkdir -p /var/lib/rancher/k3s/agent/pod-manifests',
+    `cat > /var/lib/rancher/k3s/agent/pod-manifests/nvidia-device-plugin.yaml <<'OMNI_EOF'`,
+    ...pod,
+    'OMNI_EOF',
   ];
 }

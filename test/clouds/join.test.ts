@@ -60,6 +60,13 @@ describe('join contract in user data', () => {
     assert.match(ud, /nvidia-device-plugin/);
     assert.ok(ud.indexOf('nvidia-driver') < ud.indexOf('get.k3s.io'), 'driver before joining');
     assert.equal(parseUserData(ud).gpuDriverStep, true);
+    assert.match(
+      ud,
+      /agent\/pod-manifests\/nvidia-device-plugin\.yaml/,
+      'an agent runs the device plugin as a static pod',
+    );
+    const server = encodeUserData(joinContract({ role: 'server', installGpuDriver: true }));
+    assert.match(server, /server\/manifests\/nvidia-device-plugin\.yml/);
   });
 
   it('the driver flag follows the script, not the claim: stripping the step drops the GPU', () => {
