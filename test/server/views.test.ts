@@ -18,6 +18,9 @@ test('node facts: location, cloud, lifecycle from labels and providerID', () => 
   spot.metadata!.labels!['eks.amazonaws.com/capacityType'] = 'SPOT';
   assert.equal(nodeFacts(spot).lifecycle, 'spot');
   assert.deepEqual(mainRegionOf([main, edge]), { cloud: 'aws', region: 'us-east-1' });
+  const eks = mainNode('m3');
+  delete eks.spec!.providerID;
+  assert.equal(nodeFacts(eks).cloud, 'aws', 'an EKS node group label names the cloud when there is no providerID');
 });
 
 test('main-region price of an edge GPU node is the cheapest main-region offering that holds as much', async () => {

@@ -3,6 +3,7 @@ import type { DecisionOffering, DecisionView, DecisionsView } from '../api-types
 import type { OmniObject } from '../cluster-cache.ts';
 import { decisionOf, toOffering } from './decision-record.ts';
 import { isAutoscalerEvent, selectEvents } from './events.ts';
+import { mainRegionOf, nodeFacts } from './node-facts.ts';
 import { isoOf, type ViewDeps } from './snapshot.ts';
 
 function str(v: unknown): string {
@@ -61,10 +62,27 @@ function recordedView(base: Base, found: Found, fromSpec: DecisionOffering, crea
   return view;
 }
 
+type Places = Map<string, { cloud: string; region: string }>;
+
+/** Where each location is: `main` from the nodes, edge locations from their specs. */
+function places(deps: ViewDeps): Places {
+  const out: Places = new Map([['main', mainRegionOf(deps.cache.nodes.list().map(nodeFacts))]]);
+  for (const el of deps.cache.edgeLocations.list()) out.set(el.metadata?.name ?? '', { cloud: str(el.spec?.cloud), region: str(el.spec?.region) });
+  return out;
+}
+
+/** Alternatives elsewhere may come without cloud and region (the planner's nextCheapest): fill them in. */
+function located(o: DecisionOffering, where: Places): DecisionOffering {
+  const place = where.get(o.location);
+  return o.cloud || !place ? o : { ...o, cloud: place.cloud, region: o.region || place.region };
+}
+
 export function decisionsView(deps: ViewDeps): DecisionsView {
+  const where = places(deps);
   const decisions = deps.cache.nodeClaims
     .list()
     .map((c) => decisionView(c, isoOf(c.metadata?.creationTimestamp) ?? ''))
+    .map((d) => ({ ...d, alternatives: d.alternatives.map((a) => located(a, where)) }))
     .sort((a, b) => b.time.localeCompare(a.time) || a.nodeClaim.localeCompare(b.nodeClaim));
   return { decisions, events: selectEvents(deps.cache.events.list(), isAutoscalerEvent) };
 }

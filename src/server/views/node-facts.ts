@@ -22,9 +22,19 @@ const PROVIDER_CLOUDS: [string, string][] = [
   ['ocid1.', 'oci'],
 ];
 
-export function cloudOfProviderId(providerID: string | undefined): string {
+const LABEL_CLOUDS: [string, string][] = [
+  ['eks.amazonaws.com/nodegroup', 'aws'],
+  ['eks.amazonaws.com/capacityType', 'aws'],
+  ['cloud.google.com/gke-nodepool', 'gcp'],
+  ['kubernetes.azure.com/cluster', 'azure'],
+  ['kubernetes.azure.com/agentpool', 'azure'],
+];
+
+/** The cloud of a node: omni's label, else the providerID scheme, else a managed node pool's labels. */
+export function cloudOf(labels: Record<string, string>, providerID: string | undefined): string {
+  if (labels['omni.cast.ai/cloud']) return labels['omni.cast.ai/cloud'];
   for (const [prefix, cloud] of PROVIDER_CLOUDS) if (providerID?.startsWith(prefix)) return cloud;
-  return '';
+  return LABEL_CLOUDS.find(([label]) => label in labels)?.[1] ?? '';
 }
 
 function lifecycleOf(labels: Record<string, string>): 'spot' | 'on-demand' {
@@ -52,7 +62,7 @@ export function nodeFacts(node: V1Node): NodeFacts {
     name: node.metadata?.name ?? '',
     virtual,
     location: virtual ? label('omni.cast.ai/edge-location-name', 'unknown') : 'main',
-    cloud: label('omni.cast.ai/cloud', cloudOfProviderId(node.spec?.providerID)),
+    cloud: cloudOf(labels, node.spec?.providerID),
     region: label('topology.kubernetes.io/region'),
     zone: label('topology.kubernetes.io/zone'),
     instanceType: label('node.kubernetes.io/instance-type'),
