@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerController } from './controller.ts';
 import { registerDemo } from './demo.ts';
 import { registerEdgeLocation } from './edge-location.ts';
 import { registerGateway } from './gateway.ts';
@@ -10,6 +11,7 @@ import { registerServe } from './serve.ts';
 
 /** Every `omni` sub-command, one file each. */
 export function registerCommands(program: Command): void {
+  registerController(program);
   registerDemo(program);
   registerEdgeLocation(program);
   registerGateway(program);

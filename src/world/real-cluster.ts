@@ -1,0 +1,104 @@
+// The composition root for a real cluster (EKS/GKE/AKS): the same controllers as the embedded world,
+// with the clouds reached through their SDK adapters.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { Registry } from 'prom-client';
+import { loadEmbeddedCatalog } from '../catalog/index.ts';
+import type { CloudName } from '../catalog/types.ts';
+import { Credentials } from '../clouds/credentials.ts';
+import type { CloudProvider } from '../clouds/types.ts';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { installCrds, makeClients, systemClock, type Logger } from '../kube/index.ts';
+import { MutableLocationRegistry, startAutoscaler, type JoinTarget } from '../controllers/autoscaler/index.ts';
+import { startEdgeLocationController, type ReadyEdge } from '../controllers/edge-location/index.ts';
+import { sdkCloudProviders } from '../controllers/edge-location/sdk-providers.ts';
+import { k3sServerProvisioner } from '../controllers/edge-location/k3s-server.ts';
+import { secretBootstrapStore } from '../controllers/edge-location/secrets.ts';
+import { startVirtualKubelet } from '../controllers/virtual-kubelet/index.ts';
+import { startEvictor } from '../controllers/evictor/index.ts';
+import { loadKubeConfig } from '../kube/index.ts';
+
+export interface ControllerOptions {
+  kc: KubeConfig;
+  main: { cloud: CloudName; region: string };
+  clusterId: string;
+  /** How new main-region machines join the cluster. */
+  join: JoinTarget;
+  leaderElection?: { namespace: string; name: string; identity: string };
+  metricsPort?: number;
+  healthPort?: number;
+  log: Logger;
+}
+
+/** The main cloud's account from the SDKs' usual environment (AWS_ACCESS_KEY_ID…, GOOGLE_APPLICATION_CREDENTIALS). */
+export async function mainCloudFromEnvironment(cloud: CloudName, region: string): Promise<CloudProvider> {
+  const catalog = await loadEmbeddedCatalog();
+  const env = process.env;
+  if (cloud === 'aws' && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
+    const { createAwsCloud } = await import('../clouds/aws/index.ts');
+    const credentials = new Credentials(env.AWS_ACCESS_KEY_ID, { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) });
+    return createAwsCloud({ region, credentials, catalog, clock: systemClock });
+  }
+  if (cloud === 'gcp' && env.GOOGLE_APPLICATION_CREDENTIALS && env.GOOGLE_CLOUD_PROJECT) {
+    const { createGcpCloud } = await import('../clouds/gcp/index.ts');
+    const json = readFileSync(env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
+    const email = (JSON.parse(json) as { client_email?: string }).client_email ?? 'service-account';
+    return createGcpCloud({ project: env.GOOGLE_CLOUD_PROJECT, credentials: new Credentials(email, { serviceAccountJson: json }), catalog, clock: systemClock });
+  }
+  throw new Error(`no credentials for the main cloud ${cloud}: set ${cloud === 'aws' ? 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' : 'GOOGLE_APPLICATION_CREDENTIALS and GOOGLE_CLOUD_PROJECT'} (azure main clusters are not supported by this build)`);
+}
+
+function serveText(port: number, routes: Record<string, () => Promise<string> | string>): http.Server {
+  const server = http.createServer((req, res) => {
+    const route = routes[(req.url ?? '/').split('?')[0]];
+    if (!route) {
+      res.writeHead(404).end('not found\n');
+      return;
+    }
+    void Promise.resolve(route()).then(
+      (body) => res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' }).end(body),
+      (err: unknown) => res.writeHead(500).end(String(err)),
+    );
+  });
+  server.listen(port);
+  return server;
+}
+
+/** Runs omni's controllers against the cluster of `kc` until stopped. */
+export async function runControllers(o: ControllerOptions): Promise<{ stop(): Promise<void> }> {
+  const clients = makeClients(o.kc, { maxSockets: 32 });
+  await installCrds(clients);
+  const catalog = await loadEmbeddedCatalog();
+  const registry = new Registry();
+  const locations = new MutableLocationRegistry({ name: 'main', ...o.main, provider: await mainCloudFromEnvironment(o.main.cloud, o.main.region), join: o.join });
+  const vk = startVirtualKubelet({ main: clients, log: o.log.child({ component: 'virtual-kubelet' }) });
+  const onReady = (edge: ReadyEdge) => {
+    locations.setEdge({ name: edge.name, cloud: edge.cloud, region: edge.region, provider: edge.provider, join: edge.join, placement: edge.placement, deleteNode: (n) => edge.deleteNode(n) });
+    void vk.addEdge({ name: edge.name, clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml })), cloud: edge.cloud, region: edge.region });
+  };
+  const edges = startEdgeLocationController({
+    clients,
+    providers: sdkCloudProviders({ catalog, clock: systemClock }),
+    edgeClusters: k3sServerProvisioner({ store: secretBootstrapStore(clients.core) }),
+    listeners: [{ onReady, onRemoved: (name) => (locations.removeEdge(name), void vk.removeEdge(name, { deleteNodes: true })) }],
+    clock: systemClock,
+    log: o.log.child({ component: 'edge-locations' }),
+    clusterId: o.clusterId,
+    catalog,
+  });
+  const autoscaler = await startAutoscaler({ clients, catalog, locations, clusterId: o.clusterId, main: o.main, clock: systemClock, log: o.log.child({ component: 'autoscaler' }), registry, options: o.leaderElection ? { leaderElection: o.leaderElection } : {} });
+  const evictor = startEvictor({ clients, clock: systemClock, log: o.log.child({ component: 'evictor' }), registry });
+  const servers = [
+    serveText(o.metricsPort ?? 8080, { '/metrics': () => registry.metrics() }),
+    serveText(o.healthPort ?? 8081, { '/healthz': () => 'ok\n', '/readyz': () => 'ok\n' }),
+  ];
+  return {
+    async stop() {
+      for (const s of servers) s.close();
+      await evictor.stop();
+      await autoscaler.stop();
+      await edges.stop();
+      await vk.stop();
+    },
+  };
+}
