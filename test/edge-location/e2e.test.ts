@@ -8,6 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeUserData } from '../../src/clouds/join.ts';
+import { MutableLocationRegistry } from '../../src/controllers/autoscaler/targets.ts';
+import { registryListener } from '../../src/controllers/edge-location/index.ts';
 import { loadKubeConfig, makeClients } from '../../src/kube/index.ts';
 import { CLUSTER_ID, createLocation, getLocation, kubectl, startWorld, waitFor, waitForState, type Obj, type World } from './world.ts';
 
@@ -74,6 +76,13 @@ test('the edge cluster answers with the kubeconfig stored in castai-omni, and it
   assert.match(out, /namespace\/default/);
   const edge = w.ready.get('gcp-usc1')!;
   await edge.deleteNode('no-such-node'); // idempotent
+  // A ReadyEdge is what the autoscaler's registry takes.
+  const registry = new MutableLocationRegistry({ ...edge, name: 'main' });
+  const listener = registryListener(registry);
+  listener.onReady(edge);
+  assert.equal(registry.edge('gcp-usc1')?.join.endpoint, edge.join.endpoint);
+  listener.onRemoved('gcp-usc1');
+  assert.equal(registry.edge('gcp-usc1'), undefined);
   const creds = await w.clients.core.readNamespacedSecret({ name: 'edge-location-gcp-usc1-credentials', namespace: 'castai-omni' });
   assert.ok(creds.data?.keyId, 'identity key stored');
   assert.equal(creds.metadata?.labels?.['omni.cast.ai/edge-location'], 'gcp-usc1');

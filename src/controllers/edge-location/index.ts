@@ -17,4 +17,5 @@ export { desiredNodeConfigSpec } from './node-config.ts';
 export { sdkCloudProviders, type SdkProviderOptions } from './sdk-providers.ts';
 export { k3sServerProvisioner, serverUserData, SERVER_TAG, type BootstrapStore, type K3sBootstrap, type K3sServerOptions } from './k3s-server.ts';
 export { secretBootstrapStore } from './secrets.ts';
+export { registryListener, virtualKubeletListener, type EdgeRegistry, type EdgeServer } from './listeners.ts';
 export { installCrds } from '../../kube/crds.ts';
