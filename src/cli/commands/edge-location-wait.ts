@@ -22,7 +22,7 @@ async function fetch(clients: KubeClients, name: string): Promise<LocationView |
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Prints conditions that changed since the last look; returns the new fingerprint per condition. */
+/** Prints the conditions that changed since the last look (`seen` remembers each one). */
 function report(o: LocationView | undefined, seen: Map<string, string>, d: WaitDeps): void {
   const paint = painter(d.tty);
   for (const type of CONDITION_ORDER) {
