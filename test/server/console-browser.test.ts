@@ -66,6 +66,21 @@ test('edge locations screen shows onboarding steps', async () => {
   await page.screenshot({ path: screenshotPath('edge-locations'), fullPage: true });
 });
 
+test('adds an edge location through the form; a zone outside the region is rejected under its field', async () => {
+  await open('edge-locations');
+  const form = '[data-testid="edge-location-form"]';
+  await page.fill(`${form} input[name="name"]`, 'gcp-europe-west4');
+  await page.selectOption(`${form} select[name="cloud"]`, 'gcp');
+  await page.fill(`${form} input[name="region"]`, 'europe-west4');
+  await page.fill(`${form} input[name="zones"]`, 'us-central1-a');
+  await page.click(`${form} button[type="submit"]`);
+  await page.waitForSelector('[data-field="spec.zones"].has-error');
+  assert.equal(await page.textContent('[data-testid="error-spec.zones"]'), 'zone "us-central1-a" is not in region europe-west4');
+  await page.fill(`${form} input[name="zones"]`, 'europe-west4-a');
+  await page.click(`${form} button[type="submit"]`);
+  await page.waitForSelector('[data-testid="edge-location"][data-name="gcp-europe-west4"]');
+});
+
 test('decisions screen explains a decision', async () => {
   await open('decisions');
   const reason = await page.textContent('[data-nodeclaim="edge-gpu-1"] [data-testid="decision-reason"]');
