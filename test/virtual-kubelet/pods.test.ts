@@ -143,3 +143,23 @@ test('a short edge outage neither deletes nor moves running pods; the sides reco
     await w.stop();
   }
 });
+
+test('on an unreachable edge, pods follow their tolerations: evicted in main, the edge copy removed when the edge answers', async () => {
+  const w = await startWorld({ edges: 1, nodesPerEdge: 1 });
+  try {
+    const { core } = w.mainClients;
+    const edge = w.edges[0].clients.core;
+    await eventually('Ready', async () => readyOf(await core.readNode({ name: 'edge1-node-0' })) === 'True');
+    const unreachable = { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 1 };
+    await core.createNamespacedPod({ namespace: 'default', body: boundPod('short-0', 'edge1-node-0', { tolerations: [boundPod('x', 'y').spec!.tolerations![0], unreachable] }) });
+    await eventually('Running', async () => (await core.readNamespacedPod({ name: 'short-0', namespace: 'default' })).status?.phase === 'Running');
+    w.edges[0].sim.pause();
+    await eventually('evicted in main (terminating)', async () => !!(await core.readNamespacedPod({ name: 'short-0', namespace: 'default' })).metadata?.deletionTimestamp, 20_000);
+    w.edges[0].sim.resume();
+    await eventually('main pod finished', async () => (await core.listNamespacedPod({ namespace: 'default' })).items.length === 0, 20_000);
+    await eventually('edge copy gone', async () => (await edge.listNamespacedPod({ namespace: 'default', labelSelector: ORIGIN })).items.length === 0, 20_000);
+  } finally {
+    w.edges[0].sim.resume();
+    await w.stop();
+  }
+});
