@@ -46,6 +46,8 @@ export interface AutoscalerDeps {
   log: Logger;
   registry?: Registry;
   options?: AutoscalerOptions;
+  /** The evictor's cool-down: pods of an owner it just brought home are planned for the main region only. */
+  recentlyMovedHome?: (ownerUid: string) => boolean;
 }
 
 export interface Autoscaler {
@@ -72,7 +74,9 @@ function buildParts(d: AutoscalerDeps, view: ClusterView, metrics: AutoscalerMet
   const events = makeEventRecorder(d.clients.core, 'omni-autoscaler', d.clock);
   const unavailable = new UnavailableOfferings((o.unavailableTtlSeconds ?? 180) * 1000);
   let extra: V1Pod[] = [];
-  const provisioner = new Provisioner({ view, claims, catalog: d.catalog, locations: d.locations, unavailable, events, metrics, clock: d.clock, log: d.log, clusterId: d.clusterId, main: d.main, extraPods: () => extra });
+  const provisioner = new Provisioner({ view, claims, catalog: d.catalog, locations: d.locations, unavailable, events, metrics, clock: d.clock, log: d.log, clusterId: d.clusterId, main: d.main, extraPods: () => extra,
+    homeOnly: (pod) => (pod.metadata?.ownerReferences ?? []).some((o) => o.controller && d.recentlyMovedHome?.(o.uid)),
+  });
   const deprovisioner = new Deprovisioner({ view, claims, clients: d.clients, events, metrics, clock: d.clock, log: d.log, emptyGraceSeconds: o.emptyGraceSeconds ?? 60 });
   const interruptions = new InterruptionHandler({
     view, clients: d.clients, locations: d.locations, unavailable, events, metrics, clock: d.clock, log: d.log, clusterId: d.clusterId,

@@ -52,6 +52,14 @@ export function readyEdgeLocations(objects: KubernetesObject[]): EdgeLocation[] 
   return parseAll(ready, parseEdgeLocation).ok;
 }
 
+const AT_HOME = { key: 'omni.cast.ai/edge-location-name', operator: 'DoesNotExist' as const };
+
+/** A pod the evictor just brought home may only go to the main region for a while (no ping-pong). */
+export function keepHome(pod: PlannerPod): PlannerPod {
+  const terms = pod.affinityTerms.length ? pod.affinityTerms.map((t) => [...t, AT_HOME]) : [[AT_HOME]];
+  return { ...pod, affinityTerms: terms };
+}
+
 export function toPlannerPod(pod: V1Pod): PlannerPod {
   return plannerPod(
     { namespace: pod.metadata?.namespace ?? 'default', name: pod.metadata?.name ?? '', labels: pod.metadata?.labels ?? {} },
@@ -111,6 +119,8 @@ export interface PlanContext {
   unavailable: UnavailableMark[];
   nodes: V1Node[];
   boundPods: V1Pod[];
+  /** Pods that must stay in the main region (recently moved home by the evictor). */
+  homeOnly?: (pod: V1Pod) => boolean;
 }
 
 /** Everything the planner needs, from the informer caches. */
@@ -123,7 +133,7 @@ export function buildPlanInput(ctx: PlanContext): PlanInput {
     .map((c) => inflightNode(c, { catalog: ctx.catalog, templates, edgeLocations, main: ctx.main }))
     .filter((n): n is ExistingNode => n !== undefined);
   return {
-    pods: ctx.pending.map(toPlannerPod),
+    pods: ctx.pending.map((p) => (ctx.homeOnly?.(p) ? keepHome(toPlannerPod(p)) : toPlannerPod(p))),
     nodeTemplates: templates,
     edgeLocations,
     main: ctx.main,

@@ -23,6 +23,8 @@ export interface ProvisionerDeps {
   log: Logger;
   clusterId: string;
   main: { cloud: CloudName; region: string };
+  /** Pods that must stay in the main region for now (the evictor's cool-down). */
+  homeOnly?: (pod: V1Pod) => boolean;
   /** Extra pods to plan for (Spot replacements), consulted once per pass. */
   extraPods?: () => V1Pod[];
 }
@@ -69,6 +71,7 @@ export class Provisioner {
       unavailable: this.d.unavailable.active(this.d.clock.now()),
       nodes: this.d.view.nodes.list(),
       boundPods: this.d.view.pods.list(),
+      homeOnly: this.d.homeOnly,
     });
     const { plan } = planWithDetails(input);
     await this.reportUnschedulable(plan, pending);
