@@ -91,4 +91,34 @@ describe('autoscaler in the embedded world', () => {
     const live = await w.clouds.aws.listInstances({ clusterId: 'test-cluster' });
     assert.deepEqual(live.filter((i) => i.state !== 'terminated').map((i) => i.id), []);
   });
+
+  it('marks an offering without capacity unavailable, plans again, and explains pods that cannot be placed', async () => {
+    await w.clients.custom.createClusterCustomObject({
+      group: 'omni.cast.ai',
+      version: 'v1alpha1',
+      plural: 'nodetemplates',
+      body: { apiVersion: 'omni.cast.ai/v1alpha1', kind: 'NodeTemplate', metadata: { name: 'a100' }, spec: { constraints: { gpu: { names: ['A100'], minCount: 1 } } } },
+    });
+    await w.clients.core.createNamespacedPod({
+      namespace: 'default',
+      body: {
+        metadata: { name: 'trainer' },
+        spec: { nodeSelector: { 'scheduling.cast.ai/node-template': 'a100' }, containers: [{ name: 'c', image: 'x', resources: { requests: { 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '1' } } }] },
+      },
+    });
+    await eventually(() => a.view.pods.get('trainer', 'default')?.status?.conditions?.some((c) => c.reason === 'Unschedulable'));
+    const first = await a.reconcileOnce();
+    assert.ok(first.capacityErrors >= 1, 'aws us-east-1 has no A100 capacity in the simulation');
+    assert.ok(a.metrics.registry.getSingleMetric('omni_autoscaler_capacity_errors_total'));
+    let last = first;
+    for (let i = 0; i < 5 && last.plan.unschedulable.length === 0; i++) last = await a.reconcileOnce();
+    const reason = last.plan.unschedulable.find((u) => u.pod === 'default/trainer');
+    assert.ok(reason, JSON.stringify(last.plan));
+    assert.match(reason.reason, /capacity|unavailable/i);
+    await eventually(async () => {
+      const evs = await w.clients.core.listNamespacedEvent({ namespace: 'default', fieldSelector: 'involvedObject.name=trainer' });
+      return evs.items.some((e) => e.reason === 'NotProvisioned');
+    });
+    assert.equal((await claims()).filter((c) => c.spec.nodeTemplate === 'a100').length, 0);
+  });
 });
