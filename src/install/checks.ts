@@ -39,13 +39,25 @@ export function detectClusterKind(nodes: V1Node[]): ClusterKind | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-export async function checkClusterKind(clients: KubeClients): Promise<{ kind?: ClusterKind; result: CheckResult }> {
+/** The region most of the cluster's own nodes are in (topology.kubernetes.io/region). */
+export function detectRegion(nodes: V1Node[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    const region = n.metadata?.labels?.['topology.kubernetes.io/region'];
+    if (region && kindOfNode(n)) counts.set(region, (counts.get(region) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+export async function checkClusterKind(clients: KubeClients): Promise<{ kind?: ClusterKind; main?: string; result: CheckResult }> {
   const nodes = (await clients.core.listNode({ limit: 200 })).items;
   const kind = detectClusterKind(nodes);
+  const region = detectRegion(nodes);
+  const main = kind && region ? `${cloudOfKind(kind)}/${region}` : undefined;
   const result = kind
-    ? { name: 'cluster kind', ok: true, detail: `${kind} (from ${nodes.length} node${nodes.length === 1 ? '' : 's'})` }
+    ? { name: 'cluster kind', ok: true, detail: `${kind}${region ? ` in ${region}` : ''} (from ${nodes.length} node${nodes.length === 1 ? '' : 's'})` }
     : { name: 'cluster kind', ok: false, detail: `not EKS, GKE or AKS: no node has an aws://, gce:// or azure:// providerID or a managed node-pool label (${nodes.length} nodes)` };
-  return { kind, result };
+  return { kind, main, result };
 }
 
 /** What the installer itself must be allowed to do (kubectl-level access, cluster-admin or close to it). */

@@ -22,6 +22,8 @@ export interface InstallOptions {
 
 export interface InstallReport {
   clusterKind: ClusterKind | null;
+  /** `<cloud>/<region>` of the main cluster, given to the controller as OMNI_MAIN. */
+  main: string | null;
   checks: CheckResult[];
   /** Empty when a check failed (nothing was applied). */
   objects: ObjectResult[];
@@ -30,20 +32,20 @@ export interface InstallReport {
   manifests: Manifest[];
 }
 
-export async function runChecks(o: InstallOptions): Promise<{ kind?: ClusterKind; checks: CheckResult[] }> {
-  const { kind, result } = await checkClusterKind(o.clients);
+export async function runChecks(o: InstallOptions): Promise<{ kind?: ClusterKind; main?: string; checks: CheckResult[] }> {
+  const { kind, main, result } = await checkClusterKind(o.clients);
   const checks = [result, await checkAccess(o.clients)];
   if (kind) checks.push(checkCredentials(kind, o.env ?? process.env, o.home ?? homedir()));
-  return { kind, checks };
+  return { kind, main, checks };
 }
 
 /** Checks prerequisites; when all pass, applies the manifests (server-side apply, or dryRun=All). */
 export async function install(o: InstallOptions): Promise<InstallReport> {
-  const manifests = installManifests(o.image ?? DEFAULT_IMAGE);
-  const { kind, checks } = await runChecks(o);
+  const { kind, main, checks } = await runChecks(o);
+  const manifests = installManifests(o.image ?? DEFAULT_IMAGE, main);
   const ok = checks.every((c) => c.ok);
   const objects = ok ? await applyManifests(o.clients.objects, manifests, o.dryRun) : [];
-  return { clusterKind: kind ?? null, checks, objects, dryRun: o.dryRun, ok, manifests };
+  return { clusterKind: kind ?? null, main: main ?? null, checks, objects, dryRun: o.dryRun, ok, manifests };
 }
 
 export class UninstallBlockedError extends Error {

@@ -1,6 +1,6 @@
 // omni's install manifests as objects: the kustomize base in deploy/base is written from these.
 import { allCrds } from '../apis/index.ts';
-import { CONTROLLER, DEFAULT_IMAGE, HUB, NAMESPACE, PART_OF } from './constants.ts';
+import { CONTROLLER, DEFAULT_IMAGE, DEFAULT_MAIN, HUB, NAMESPACE, PART_OF } from './constants.ts';
 import { CLUSTER_RULES, LEASE_NAMESPACES, LEASE_RULES, NAMESPACE_RULES } from './rbac.ts';
 
 export interface Manifest {
@@ -45,7 +45,7 @@ const SECURITY = {
   capabilities: { drop: ['ALL'] },
 };
 
-export function controllerManifests(image = DEFAULT_IMAGE): Manifest[] {
+export function controllerManifests(image = DEFAULT_IMAGE, main = DEFAULT_MAIN): Manifest[] {
   const labels = { 'app.kubernetes.io/name': CONTROLLER };
   return [
     {
@@ -67,6 +67,7 @@ export function controllerManifests(image = DEFAULT_IMAGE): Manifest[] {
                 args: ['controller', '--leader-elect', `--leader-election-namespace=${NAMESPACE}`, `--leader-election-id=${CONTROLLER}`, '--metrics-bind-address=:8080', '--health-probe-bind-address=:8081'],
                 env: [
                   { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+                  { name: 'OMNI_MAIN', value: main },
                   { name: 'OMNI_LOG_LEVEL', value: 'info' },
                 ],
                 ports: [
@@ -138,17 +139,17 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
 }
 
 /** The files of deploy/base (besides kustomization.yaml), each with its objects, in apply order. */
-export function manifestFiles(image = DEFAULT_IMAGE): { file: string; objects: Manifest[] }[] {
+export function manifestFiles(image = DEFAULT_IMAGE, main = DEFAULT_MAIN): { file: string; objects: Manifest[] }[] {
   return [
     { file: 'namespace.yaml', objects: namespaceManifests() },
     ...crdManifests().map((crd) => ({ file: `crds/${crd.metadata.name}.yaml`, objects: [crd] })),
     { file: 'rbac.yaml', objects: rbacManifests() },
-    { file: 'controller.yaml', objects: controllerManifests(image) },
+    { file: 'controller.yaml', objects: controllerManifests(image, main) },
     { file: 'hub.yaml', objects: hubManifests(image) },
   ];
 }
 
-/** Every object `omni install` applies, in order (namespace and CRDs first). */
-export function installManifests(image = DEFAULT_IMAGE): Manifest[] {
-  return manifestFiles(image).flatMap((f) => f.objects);
+/** Every object `omni install` applies, in order (namespace and CRDs first); `main` is `<cloud>/<region>`. */
+export function installManifests(image = DEFAULT_IMAGE, main = DEFAULT_MAIN): Manifest[] {
+  return manifestFiles(image, main).flatMap((f) => f.objects);
 }

@@ -75,6 +75,9 @@ test('main-cloud credentials from the usual environment variables and files', ()
 test('omni install --dry-run checks prerequisites, prints the manifests and stores nothing', async () => {
   const report = await install({ clients: env.clients, dryRun: true, env: AWS_ENV, home: tmpdir() });
   assert.equal(report.clusterKind, 'EKS');
+  assert.equal(report.main, 'aws/us-east-1');
+  const controller = report.manifests.find((m) => m.kind === 'Deployment' && m.metadata.name === 'omni-controller');
+  assert.match(JSON.stringify(controller), /"name":"OMNI_MAIN","value":"aws\/us-east-1"/);
   assert.deepEqual(report.checks.map((c) => [c.name, c.ok]), [['cluster kind', true], ['access', true], ['aws credentials', true]]);
   assert.equal(report.objects.length, installManifests().length);
   assert.ok(report.objects.every((o) => o.action === 'created'));

@@ -50,7 +50,7 @@ function printInstallTable(report: InstallReport): void {
 async function runInstall(flags: InstallFlags): Promise<void> {
   const report = await install({ clients: clients(flags), dryRun: Boolean(flags.dryRun), image: flags.image });
   if (flags.output === 'table') printInstallTable(report);
-  else printStructured({ clusterKind: report.clusterKind, dryRun: report.dryRun, ok: report.ok, checks: report.checks, objects: report.objects }, flags.output);
+  else printStructured({ clusterKind: report.clusterKind, main: report.main, dryRun: report.dryRun, ok: report.ok, checks: report.checks, objects: report.objects }, flags.output);
   if (!report.ok) process.exitCode = 1;
 }
 
