@@ -19,7 +19,7 @@ import {
 } from '../../src/controllers/edge-location/index.ts';
 import { GROUP, VERSION } from '../../src/apis/index.ts';
 import { pino } from 'pino';
-import { loadKubeConfig, makeClients, systemClock, type KubeClients } from '../../src/kube/index.ts';
+import { loadKubeConfig, makeClients, systemClock, waitForCrds, type KubeClients } from '../../src/kube/index.ts';
 import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from '../../src/world/edge-clusters.ts';
 import { simCloudProviders } from '../../src/world/sim-cloud-providers.ts';
 
@@ -47,6 +47,7 @@ export async function startWorld(): Promise<World> {
   const sim = await startKubeSim();
   const clients = makeClients(loadKubeConfig({ yaml: sim.kubeconfigYaml }));
   await installCrds(clients);
+  await waitForCrds(clients);
   const dir = mkdtempSync(join(tmpdir(), 'omni-el-'));
   const kubeconfigFile = join(dir, 'kubeconfig');
   writeFileSync(kubeconfigFile, sim.kubeconfigYaml, { mode: 0o600 });
