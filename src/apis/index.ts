@@ -46,3 +46,4 @@ export {
   isQuantity,
   parseQuantity,
 } from './quantity.ts';
+export { instanceTypeLabel } from './labels.ts';

@@ -2,6 +2,7 @@
 // the instance, capacity/allocatable per the default allocatable model.
 
 import type { V1Node } from '@kubernetes/client-node';
+import { instanceTypeLabel } from '../apis/labels.ts';
 import type { Arch, CloudName, Lifecycle } from '../catalog/types.ts';
 import { nodeAllocatable, nodeCapacity } from './allocatable.ts';
 import type { JoinContract } from './join.ts';
@@ -36,7 +37,7 @@ function labelsOf(join: JoinContract, spec: NodeSpecForRegistration, gpu: boolea
     'kubernetes.io/hostname': join.nodeName,
     'kubernetes.io/arch': spec.arch,
     'kubernetes.io/os': 'linux',
-    'node.kubernetes.io/instance-type': spec.instanceType,
+    'node.kubernetes.io/instance-type': instanceTypeLabel(spec.instanceType),
     'topology.kubernetes.io/region': spec.region,
     'topology.kubernetes.io/zone': spec.zone,
     'omni.cast.ai/cloud': spec.cloud,

@@ -1,6 +1,6 @@
 // The labels and taints a new node carries (DESIGN.md's contracts).
 import type { Lifecycle, Offering } from '../catalog/types.ts';
-import type { NodeTemplate, Taint } from '../apis/index.ts';
+import { instanceTypeLabel, type NodeTemplate, type Taint } from '../apis/index.ts';
 import type { PlanLocation } from './locations.ts';
 
 export const EDGE_TAINT: Taint = {
@@ -21,7 +21,7 @@ export function newNodeLabels(
     'kubernetes.io/arch': offering.arch,
     'kubernetes.io/os': 'linux',
     'topology.kubernetes.io/region': offering.region,
-    'node.kubernetes.io/instance-type': offering.instanceType,
+    'node.kubernetes.io/instance-type': instanceTypeLabel(offering.instanceType),
     'omni.cast.ai/cloud': offering.cloud,
     'omni.cast.ai/lifecycle': lifecycle,
     [NODE_TEMPLATE_LABEL]: template.metadata.name,

@@ -85,7 +85,7 @@ function edgeListener(w: { locations: MutableLocationRegistry; vk: VirtualKubele
     onReady(edge: ReadyEdge) {
       w.locations.setEdge({ name: edge.name, cloud: edge.cloud, region: edge.region, provider: edge.provider, join: edge.join, placement: edge.placement, deleteNode: (n) => edge.deleteNode(n) });
       writeKubeconfig(w.stateDir, edge.name, edge.kubeconfigYaml, w.files);
-      void w.vk.addEdge({ name: edge.name, clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml })), cloud: edge.cloud, region: edge.region });
+      void w.vk.addEdge({ name: edge.name, clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 }), cloud: edge.cloud, region: edge.region });
     },
     onRemoved(name: string) {
       w.locations.removeEdge(name);
@@ -98,7 +98,7 @@ function edgeListener(w: { locations: MutableLocationRegistry; vk: VirtualKubele
 export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<EmbeddedWorld> {
   const clock = worldClock(o.timeScale ?? 10);
   const main = await startMainCluster(clock, o.mainNodes ?? 3);
-  const clients = makeClients(loadKubeConfig({ yaml: main.kubeconfigYaml }));
+  const clients = makeClients(loadKubeConfig({ yaml: main.kubeconfigYaml }), { maxSockets: 16 });
   await installCrds(clients);
   await waitForCrds(clients);
   await clients.core.createNamespace({ body: { metadata: { name: 'castai-omni' } } }).catch(() => undefined);

@@ -74,7 +74,7 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
   const vk = startVirtualKubelet({ main: clients, log: o.log.child({ component: 'virtual-kubelet' }) });
   const onReady = (edge: ReadyEdge) => {
     locations.setEdge({ name: edge.name, cloud: edge.cloud, region: edge.region, provider: edge.provider, join: edge.join, placement: edge.placement, deleteNode: (n) => edge.deleteNode(n) });
-    void vk.addEdge({ name: edge.name, clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml })), cloud: edge.cloud, region: edge.region });
+    void vk.addEdge({ name: edge.name, clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 }), cloud: edge.cloud, region: edge.region });
   };
   const edges = startEdgeLocationController({
     clients,
