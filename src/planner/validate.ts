@@ -169,7 +169,7 @@ function checkLimits(input: PlanInput, plan: Plan, kinds: Map<string, NodeKind>)
 
 /**
  * Zone spread: over the zones of new nodes the pod could run on (taints honoured), matching pods per
- * zone differ by at most maxSkew. Existing nodes are not counted (see docs/sections/planner.md).
+ * zone differ by at most maxSkew. Existing nodes are not counted (see the planning section of the README).
  */
 function checkSpread(plan: Plan, kinds: Map<string, NodeKind>, pods: Map<string, PlannerPod>): string[] {
   const placed = plan.nodes.flatMap((n) => n.pods.map((k) => ({ pod: pods.get(k), zone: n.zone })));
