@@ -127,14 +127,14 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
     clusterId: CLUSTER_ID,
     catalog,
   });
-  let evictorRef: Evictor | undefined;
+  const evictorRef: { current?: Evictor } = {};
   const autoscaler = await startAutoscaler({
     clients, catalog, locations, clusterId: CLUSTER_ID, main: MAIN, clock, log: o.log.child({ component: 'autoscaler' }), registry,
-    recentlyMovedHome: (uid) => evictorRef?.recentlyMovedHome(uid) ?? false,
+    recentlyMovedHome: (uid) => evictorRef.current?.recentlyMovedHome(uid) ?? false,
     options: { emptyGraceSeconds: o.emptyGraceSeconds ?? 120, tickSeconds: 5, batchSeconds: 2 },
   });
   const evictor = startEvictor({ clients, clock, log: o.log.child({ component: 'evictor' }), registry, options: { intervalSeconds: 60 } });
-  evictorRef = evictor;
+  evictorRef.current = evictor;
   return {
     clock, main, clients, catalog, clouds, locations, edgeClusters, virtualKubelet: vk, autoscaler, evictor, edgeLocations, registry, kubeconfigs,
     async stop() {

@@ -86,10 +86,10 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
     clusterId: o.clusterId,
     catalog,
   });
-  let evictorRef: { recentlyMovedHome(uid: string): boolean } | undefined;
-  const autoscaler = await startAutoscaler({ clients, catalog, locations, clusterId: o.clusterId, main: o.main, clock: systemClock, log: o.log.child({ component: 'autoscaler' }), registry, options: o.leaderElection ? { leaderElection: o.leaderElection } : {}, recentlyMovedHome: (uid) => evictorRef?.recentlyMovedHome(uid) ?? false });
+  const evictorRef: { current?: { recentlyMovedHome(uid: string): boolean } } = {};
+  const autoscaler = await startAutoscaler({ clients, catalog, locations, clusterId: o.clusterId, main: o.main, clock: systemClock, log: o.log.child({ component: 'autoscaler' }), registry, options: o.leaderElection ? { leaderElection: o.leaderElection } : {}, recentlyMovedHome: (uid) => evictorRef.current?.recentlyMovedHome(uid) ?? false });
   const evictor = startEvictor({ clients, clock: systemClock, log: o.log.child({ component: 'evictor' }), registry });
-  evictorRef = evictor;
+  evictorRef.current = evictor;
   const servers = [
     serveText(o.metricsPort ?? 8080, { '/metrics': () => registry.metrics() }),
     serveText(o.healthPort ?? 8081, { '/healthz': () => 'ok\n', '/readyz': () => 'ok\n' }),
