@@ -1,5 +1,6 @@
 // CloudProviders over the SDK adapters (real clouds). Credentials come from the location's Secret:
-// AWS {principal: access key id, accessKeyId, secretAccessKey}; GCP {principal: email, serviceAccountJson}.
+// AWS {principal: access key id, accessKeyId, secretAccessKey}; GCP {principal: email, serviceAccountJson};
+// OCI {principal: user OCID, tenancyId, userId, fingerprint, privateKeyPem} with spec.oci.compartmentId.
 import type { Catalog, CloudName } from '../../catalog/types.ts';
 import { AuthenticationError, InvalidRequestError } from '../../clouds/errors.ts';
 import type { Credentials } from '../../clouds/credentials.ts';
@@ -21,7 +22,12 @@ async function connect(cloud: CloudName, credentials: Credentials, where: Provid
     const { createGcpCloud } = await import('../../clouds/gcp/index.ts');
     return createGcpCloud({ project: where.scope, credentials, catalog: o.catalog, clock: o.clock });
   }
-  throw new InvalidRequestError(`${cloud}: no SDK adapter for edge locations in this build`);
+  if (cloud === 'oci') {
+    if (!where.scope) throw new InvalidRequestError('oci: spec.oci.compartmentId must be set');
+    const { createOciCloud } = await import('../../clouds/oci/index.ts');
+    return createOciCloud({ region: where.region, compartmentId: where.scope, credentials, catalog: o.catalog, clock: o.clock });
+  }
+  throw new InvalidRequestError(`${cloud}: edge locations are AWS, GCP or OCI regions`);
 }
 
 export function sdkCloudProviders(o: SdkProviderOptions): CloudProviders {
