@@ -1,6 +1,6 @@
 import type { Clock, Logger } from '../../kube/index.ts';
 import type { CloudInstance, CloudProvider } from '../../clouds/types.ts';
-import { ClaimStore, conditionTrue } from './claims.ts';
+import { ClaimStore, conditionTrue, type NodeClaimObject } from './claims.ts';
 import type { AutoscalerMetrics } from './metrics.ts';
 import type { MutableLocationRegistry } from './targets.ts';
 import type { ClusterView } from './view.ts';
@@ -15,6 +15,8 @@ export interface GarbageDeps {
   clusterId: string;
   /** Instances younger than this are left alone (their claim may not be in the cache yet). */
   minAgeSeconds: number;
+  /** A claim that was never launched (the controller stopped in between) is dropped after this. */
+  launchTimeoutSeconds: number;
 }
 
 /** No instance outlives its claim, and no claim outlives its instance. */
@@ -34,6 +36,12 @@ export class GarbageCollector {
     return out;
   }
 
+  private neverLaunched(claim: NodeClaimObject, now: number): boolean {
+    if (claim.status?.instanceId || conditionTrue(claim, 'Launched')) return false;
+    const created = new Date(claim.metadata?.creationTimestamp ?? now).getTime();
+    return now - created > this.d.launchTimeoutSeconds * 1000;
+  }
+
   async runOnce(): Promise<{ instances: string[]; claims: string[] }> {
     const claims = await this.d.claims.list();
     const byName = new Map(claims.map((c) => [c.metadata!.name!, c]));
@@ -51,6 +59,13 @@ export class GarbageCollector {
     }
     const gone: string[] = [];
     for (const claim of claims) {
+      if (this.neverLaunched(claim, now)) {
+        await this.d.claims.removeFinalizer(claim).catch(() => undefined);
+        await this.d.claims.delete(claim.metadata!.name!).catch(() => undefined);
+        gone.push(claim.metadata!.name!);
+        this.d.metrics.garbageCollected.inc({ kind: 'nodeclaim' });
+        continue;
+      }
       const id = claim.status?.instanceId;
       if (!id || claim.metadata?.deletionTimestamp || !conditionTrue(claim, 'Launched') || live.has(id)) continue;
       await this.d.claims.delete(claim.metadata!.name!).catch(() => undefined);

@@ -30,6 +30,10 @@ export interface AutoscalerOptions {
   unavailableTtlSeconds?: number;
   /** Seconds between garbage collection passes. Default 30. */
   gcEverySeconds?: number;
+  /** Instances younger than this are never garbage (their claim may still be on its way). Default 60. */
+  gcMinAgeSeconds?: number;
+  /** A NodeClaim never launched (the controller stopped in between) is dropped after this. Default 120. */
+  launchTimeoutSeconds?: number;
   /** No background loop: the caller drives passes with reconcileOnce() (tests). */
   manual?: boolean;
   /** Run only while holding this Lease (two replicas: one acts). */
@@ -95,7 +99,7 @@ function buildParts(d: AutoscalerDeps, view: ClusterView, metrics: AutoscalerMet
     lifecycle: new ClaimLifecycle({ view, claims, clients: d.clients, locations: d.locations, events, metrics, clock: d.clock, log: d.log }),
     deprovisioner,
     interruptions,
-    garbage: new GarbageCollector({ view, claims, locations: d.locations, metrics, clock: d.clock, log: d.log, clusterId: d.clusterId, minAgeSeconds: 60 }),
+    garbage: new GarbageCollector({ view, claims, locations: d.locations, metrics, clock: d.clock, log: d.log, clusterId: d.clusterId, minAgeSeconds: o.gcMinAgeSeconds ?? 60, launchTimeoutSeconds: o.launchTimeoutSeconds ?? 120 }),
     templates: new NodeTemplateController({ view, clients: d.clients, events, clock: d.clock, log: d.log }),
   };
 }
