@@ -259,7 +259,14 @@ async function main(): Promise<void> {
   const c = await concurrent(tEcho, CONCURRENT);
   console.log(`${CONCURRENT} concurrent streams: ${c.ok}/${CONCURRENT} echoed; opened in ${c.openMs.toFixed(0)} ms, all echoed in ${c.echoMs.toFixed(0)} ms`);
 
-  await Promise.all(gws.map((g) => new Promise((r) => (g.child.once('exit', r), g.child.kill('SIGTERM')))));
+  // Bounded: a gateway that has not exited 10 s after SIGTERM is killed.
+  await Promise.all(
+    gws.map((g) => new Promise((r) => {
+      g.child.once('exit', r);
+      g.child.kill('SIGTERM');
+      setTimeout(() => g.child.kill('SIGKILL'), 10_000).unref();
+    })),
+  );
 
   relays.children.forEach((c) => c.kill());
   sinkServer.child.kill();

@@ -11,10 +11,12 @@ function waitForSignal(): Promise<void> {
   });
 }
 
+/** Serves until SIGINT/SIGTERM; a close that does not finish in 5 s (a peer that never hangs up) is cut short. */
 async function untilSignal(running: Promise<Running>): Promise<void> {
   const r = await running;
   await waitForSignal();
-  await r.close();
+  await Promise.race([r.close(), new Promise((done) => setTimeout(done, 5000).unref())]);
+  process.exit(0);
 }
 
 function bytes(v: string): number {
