@@ -121,4 +121,26 @@ describe('autoscaler in the embedded world', () => {
     });
     assert.equal((await claims()).filter((c) => c.spec.nodeTemplate === 'a100').length, 0);
   });
+
+  it('scales a CPU Deployment 0→200→0: nodes appear, then all go away after the grace period, no instance left', { timeout: 180_000 }, async () => {
+    await w.clients.apps.createNamespacedDeployment({ namespace: 'default', body: deployment('wide', 0, '250m') });
+    await w.clients.apps.patchNamespacedDeploymentScale({ name: 'wide', namespace: 'default', body: [{ op: 'replace', path: '/spec/replicas', value: 200 }] });
+    const wide = async () => (await w.clients.core.listNamespacedPod({ namespace: 'default', labelSelector: 'app=wide' })).items;
+    await eventually(async () => {
+      await a.reconcileOnce();
+      await w.tick();
+      const pods = await wide();
+      return pods.length === 200 && pods.every((p) => p.status?.phase === 'Running');
+    }, 120_000, 250);
+    const made = (await claims()).filter((c) => c.spec.nodeTemplate === 'default');
+    assert.ok(made.length > 0 && made.every((c) => /^(m5|c5|r5)/.test(c.spec.instanceType)));
+    await w.clients.apps.patchNamespacedDeploymentScale({ name: 'wide', namespace: 'default', body: [{ op: 'replace', path: '/spec/replicas', value: 0 }] });
+    await eventually(async () => {
+      await a.reconcileOnce();
+      await w.tick();
+      return (await wide()).length === 0 && (await claims()).filter((c) => c.spec.nodeTemplate === 'default').length === 0;
+    }, 120_000, 250);
+    const live = (await w.clouds.aws.listInstances({ clusterId: 'test-cluster' })).filter((i) => i.state !== 'terminated' && i.tags.nodeTemplate === 'default');
+    assert.deepEqual(live.map((i) => i.id), []);
+  });
 });
