@@ -80,12 +80,27 @@ function writeKubeconfig(dir: string | undefined, name: string, yaml: string, fi
   files.set(name, file);
 }
 
-function edgeListener(w: { locations: MutableLocationRegistry; vk: VirtualKubelet; stateDir?: string; files: Map<string, string> }) {
+/**
+ * The gateway Services the tunnel's hub (main) and spokes (edges) sit behind, as the install manifests
+ * make them; their ClusterIPs are what reflected Services and EndpointSlices point at.
+ */
+async function gatewayService(clients: KubeClients, name: string): Promise<string> {
+  await clients.core.createNamespace({ body: { metadata: { name: 'castai-omni' } } }).catch(() => undefined);
+  const body = { metadata: { name, labels: { 'app.kubernetes.io/part-of': 'omni' } }, spec: { selector: { 'app.kubernetes.io/name': name }, ports: [{ name: 'tunnel', port: 8443 }] } };
+  const svc = await clients.core.createNamespacedService({ namespace: 'castai-omni', body }).catch(() => clients.core.readNamespacedService({ name, namespace: 'castai-omni' }));
+  return svc.spec?.clusterIP ?? '';
+}
+
+function edgeListener(w: { locations: MutableLocationRegistry; vk: VirtualKubelet; stateDir?: string; files: Map<string, string>; spokes: Map<string, string> }) {
   return {
     onReady(edge: ReadyEdge) {
       w.locations.setEdge({ name: edge.name, cloud: edge.cloud, region: edge.region, provider: edge.provider, join: edge.join, placement: edge.placement, deleteNode: (n) => edge.deleteNode(n) });
       writeKubeconfig(w.stateDir, edge.name, edge.kubeconfigYaml, w.files);
-      void w.vk.addEdge({ name: edge.name, clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 }), cloud: edge.cloud, region: edge.region });
+      const clients = makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 });
+      void gatewayService(clients, 'omni-spoke').then((ip) => {
+        w.spokes.set(edge.name, ip);
+        return w.vk.addEdge({ name: edge.name, clients, cloud: edge.cloud, region: edge.region });
+      });
     },
     onRemoved(name: string) {
       w.locations.removeEdge(name);
@@ -114,14 +129,16 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
     provider: clouds.aws,
     join: { endpoint: main.url, caData: Buffer.from(main.caPem).toString('base64'), token: main.token },
   });
-  const vk = startVirtualKubelet({ main: clients, clock, log: o.log.child({ component: 'virtual-kubelet' }) });
+  const spokes = new Map<string, string>();
+  const hubAddress = await gatewayService(clients, 'omni-hub');
+  const vk = startVirtualKubelet({ main: clients, clock, log: o.log.child({ component: 'virtual-kubelet' }), gateways: { hubAddress, spokeAddress: (edge) => spokes.get(edge) } });
   main.setLogProvider(vk.logProvider(simulatedLogs(clock.sim)));
   const edgeClusters = embeddedEdgeClusters({ timeScale: o.timeScale ?? 10 });
   const edgeLocations = startEdgeLocationController({
     clients,
     providers: simCloudProviders(clouds),
     edgeClusters,
-    listeners: [edgeListener({ locations, vk, stateDir: o.stateDir, files: kubeconfigs })],
+    listeners: [edgeListener({ locations, vk, stateDir: o.stateDir, files: kubeconfigs, spokes })],
     clock,
     log: o.log.child({ component: 'edge-locations' }),
     clusterId: CLUSTER_ID,
