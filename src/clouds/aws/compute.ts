@@ -6,6 +6,7 @@ import type { Catalog } from '../../catalog/types.ts';
 import type { Credentials } from '../credentials.ts';
 import type { OfferingKey } from '../errors.ts';
 import { launchWithFallback } from '../launch.ts';
+import { lifecyclesOf, toLiveOffering } from '../live-offering.ts';
 import { fromCloudTags, tagKey, toCloudTags } from '../tags.ts';
 import type {
   Clock,
@@ -80,29 +81,12 @@ export class AwsCompute implements CloudCompute {
     const spotPrice = new Map<string, number>();
     if (filter.lifecycle !== 'on-demand') await this.readSpotPrices(filter, spotPrice);
     const zones = filter.zones ?? [...new Set([...offered].map((k) => k.split('/')[0]))].sort();
-    const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
     return this.catalogRows(filter, zones).flatMap((row) => {
       const key = `${row.zone}/${row.instanceType}`;
-      return lifecycles.flatMap((lifecycle) => {
+      return lifecyclesOf(filter).flatMap((lifecycle) => {
         const price =
           lifecycle === 'spot' ? (spotPrice.get(key) ?? row.spotPricePerHour) : row.onDemandPricePerHour;
-        if (price === null) return [];
-        const { region, zone, instanceType, arch, vcpus, memoryGiB, gpuName, gpuCount } = row;
-        const live: LiveOffering = {
-          region,
-          zone,
-          instanceType,
-          lifecycle,
-          cloud: 'aws',
-          arch,
-          vcpus,
-          memoryGiB,
-          gpuName,
-          gpuCount,
-          pricePerHour: price,
-          available: offered.has(key),
-        };
-        return [live];
+        return price === null ? [] : [toLiveOffering(row, lifecycle, price, offered.has(key))];
       });
     });
   }

@@ -5,6 +5,7 @@ import type { Catalog } from '../../catalog/types.ts';
 import type { Credentials } from '../credentials.ts';
 import type { OfferingKey } from '../errors.ts';
 import { launchWithFallback } from '../launch.ts';
+import { catalogPrice, lifecyclesOf, toLiveOffering } from '../live-offering.ts';
 import { fromCloudTags, tagKey, toCloudTags } from '../tags.ts';
 import type {
   Clock,
@@ -86,7 +87,6 @@ export class GcpCompute implements CloudCompute {
       );
       for (const t of types) offered.add(`${zone}/${t}`);
     }
-    const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
     const rows = this.deps.catalog
       .query({ cloud: 'gcp', region: filter.region })
       .flatMap((o) => (o.zone === '' ? zones.map((zone) => ({ ...o, zone })) : [o]))
@@ -95,27 +95,11 @@ export class GcpCompute implements CloudCompute {
           zones.includes(o.zone) && (!filter.instanceTypes || filter.instanceTypes.includes(o.instanceType)),
       );
     return rows.flatMap((o) =>
-      lifecycles.flatMap((lifecycle) => {
-        const price = lifecycle === 'spot' ? o.spotPricePerHour : o.onDemandPricePerHour;
-        if (price === null) return [];
-        const { region, zone, instanceType, arch, vcpus, memoryGiB, gpuName, gpuCount } = o;
-        const available = offered.has(`${zone}/${instanceType}`);
-        return [
-          {
-            region,
-            zone,
-            instanceType,
-            lifecycle,
-            cloud: 'gcp' as const,
-            arch,
-            vcpus,
-            memoryGiB,
-            gpuName,
-            gpuCount,
-            pricePerHour: price,
-            available,
-          },
-        ];
+      lifecyclesOf(filter).flatMap((lifecycle) => {
+        const price = catalogPrice(o, lifecycle);
+        return price === null
+          ? []
+          : [toLiveOffering(o, lifecycle, price, offered.has(`${o.zone}/${o.instanceType}`))];
       }),
     );
   }

@@ -6,6 +6,7 @@ import type { Credentials } from '../credentials.ts';
 import { InvalidRequestError } from '../errors.ts';
 import type { OfferingKey } from '../errors.ts';
 import { launchWithFallback } from '../launch.ts';
+import { catalogPrice, lifecyclesOf, toLiveOffering } from '../live-offering.ts';
 import { fromCloudTags, matchesFilter, toCloudTags } from '../tags.ts';
 import type {
   Clock,
@@ -77,31 +78,14 @@ export class OciCompute implements CloudCompute {
       );
       for (const s of shapes) offered.add(`${zone}/${s}`);
     }
-    const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
     return this.rows(filter.region, zones)
       .filter((o) => !filter.instanceTypes || filter.instanceTypes.includes(o.instanceType))
       .flatMap((o) =>
-        lifecycles.flatMap((lifecycle) => {
-          const price = lifecycle === 'spot' ? o.spotPricePerHour : o.onDemandPricePerHour;
-          if (price === null) return [];
-          const { region, zone, instanceType, arch, vcpus, memoryGiB, gpuName, gpuCount } = o;
-          const available = offered.has(`${zone}/${ociShape(o).shape}`);
-          return [
-            {
-              region,
-              zone,
-              instanceType,
-              lifecycle,
-              cloud: 'oci' as const,
-              arch,
-              vcpus,
-              memoryGiB,
-              gpuName,
-              gpuCount,
-              pricePerHour: price,
-              available,
-            },
-          ];
+        lifecyclesOf(filter).flatMap((lifecycle) => {
+          const price = catalogPrice(o, lifecycle);
+          return price === null
+            ? []
+            : [toLiveOffering(o, lifecycle, price, offered.has(`${o.zone}/${ociShape(o).shape}`))];
         }),
       );
   }

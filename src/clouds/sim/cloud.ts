@@ -2,6 +2,7 @@
 // from their user data and register a Node, Spot interruptions, injected faults, and onboarding.
 
 import type { Catalog, CloudName, Offering } from '../../catalog/types.ts';
+import { lifecyclesOf, toLiveOffering } from '../live-offering.ts';
 import { Credentials } from '../credentials.ts';
 import { AuthenticationError, CapacityError, InvalidRequestError } from '../errors.ts';
 import type { OfferingKey } from '../errors.ts';
@@ -179,12 +180,11 @@ export class SimCloud implements CloudProvider {
 
   async listOfferings(filter: OfferingFilter): Promise<LiveOffering[]> {
     await this.api('listOfferings');
-    const lifecycles = filter.lifecycle ? [filter.lifecycle] : (['on-demand', 'spot'] as const);
     const out: LiveOffering[] = [];
     for (const o of this.catalogOfferings(filter.region)) {
       if (filter.zones && !filter.zones.includes(o.zone)) continue;
       if (filter.instanceTypes && !filter.instanceTypes.includes(o.instanceType)) continue;
-      for (const lifecycle of lifecycles) {
+      for (const lifecycle of lifecyclesOf(filter)) {
         const live = this.liveOffering(o, lifecycle);
         if (live) out.push(live);
       }
@@ -290,17 +290,7 @@ export class SimCloud implements CloudProvider {
     const price = priceAt(o, lifecycle, this.clock.now(), this.drift);
     if (price === null) return undefined;
     const key: OfferingKey = { region: o.region, zone: o.zone, instanceType: o.instanceType, lifecycle };
-    return {
-      ...key,
-      cloud: this.cloud,
-      arch: o.arch,
-      vcpus: o.vcpus,
-      memoryGiB: o.memoryGiB,
-      gpuName: o.gpuName,
-      gpuCount: o.gpuCount,
-      pricePerHour: price,
-      available: this.capacity.remaining(key, o) > 0,
-    };
+    return toLiveOffering({ ...o, cloud: this.cloud }, lifecycle, price, this.capacity.remaining(key, o) > 0);
   }
 
   private launchOne(key: OfferingKey, request: LaunchRequest): CloudInstance {
