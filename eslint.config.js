@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'console/dist/', '**/*.mjs', '.state/'] },
+  { ignores: ['node_modules/', 'dist/', 'console/dist/', '**/*.mjs', '.state/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

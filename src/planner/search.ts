@@ -1,11 +1,14 @@
-// Choosing a node kind per group: start from first-fit-decreasing onto the cheapest compatible
-// offering (the baseline), then the kind with the lowest cost per pod, then try a few runner-up
-// kinds for the most expensive groups, keeping whatever packs cheapest.
+// Choosing the packing: first-fit-decreasing onto the cheapest compatible offering (the baseline), a few
+// per-group kind choices, then column generation over node patterns seeded with the best of those. When
+// column generation cannot run or leaves pods out (limits), the greedy refinements run too; the
+// cheapest packing that places the most pods wins.
 import type { PackContext, PackResult } from './pack.ts';
 import { pack, shrink } from './pack.ts';
 import type { PodGroup } from './groups.ts';
 import { packByValue } from './value-pack.ts';
 import { classChoices } from './class-kinds.ts';
+import { packByPatterns } from './patterns/index.ts';
+import { balanceSpread } from './spread.ts';
 
 /** Alternatives tried per group, and how many of the costliest groups get them. */
 const ALTERNATIVES = 3;
@@ -25,8 +28,8 @@ export interface SearchResult {
 
 export function search(ctx: PackContext, order: readonly number[], counts: readonly number[]): SearchResult {
   const cheapest = ctx.groups.map((g) => (g.compat.length > 0 ? g.compat[0] : -1));
-  const baseline = pack(ctx, order, cheapest, counts);
-  const evaluate = (choice: readonly number[]): PackResult => shrink(ctx, pack(ctx, order, choice, counts));
+  const baseline = balanceSpread(ctx, pack(ctx, order, cheapest, counts));
+  const evaluate = (choice: readonly number[]): PackResult => finish(ctx, pack(ctx, order, choice, counts));
   const ranked = ctx.groups.map((g, i) => rankedChoices(ctx, g, counts[i]).map((c) => c.kind));
   const byClass = classChoices(ctx, counts);
   let best = { result: evaluate(cheapest), choice: cheapest };
@@ -34,13 +37,35 @@ export function search(ctx: PackContext, order: readonly number[], counts: reado
     const result = evaluate(start);
     if (better(result, best.result)) best = { result, choice: start };
   }
-  best = refine(best, { ranked, byClass, counts, evaluate, price: ctx.columns.price });
-  let result = best.result;
+  const patterned = packByPatterns(ctx, order, counts, best.result.nodes);
+  const fromPatterns = patterned ? finish(ctx, patterned) : null;
+  // Column generation is the main packing; the greedy ones run when it could not (too many groups) or
+  // when template limits left pods out.
+  if (fromPatterns && unplacedTotal(fromPatterns) === 0) {
+    return { best: better(fromPatterns, best.result) ? fromPatterns : best.result, baseline };
+  }
+  const greedy = refineGreedily(ctx, best, { ranked, byClass, counts, evaluate, price: ctx.columns.price });
+  return { best: fromPatterns && better(fromPatterns, greedy) ? fromPatterns : greedy, baseline };
+}
+
+/** Coordinate descent over per-group kinds, then the value-mixing packing; the better of them. */
+function refineGreedily(
+  ctx: PackContext,
+  start: { result: PackResult; choice: number[] },
+  r: Refinement,
+): PackResult {
+  let result = refine(start, r).result;
   for (const step of VALUE_FILL_STEPS) {
-    const mixed = shrink(ctx, packByValue(ctx, counts, step));
+    const mixed = finish(ctx, packByValue(ctx, r.counts, step));
     if (better(mixed, result)) result = mixed;
   }
-  return { best: result, baseline };
+  return result;
+}
+
+/** Every candidate packing ends the same way: nodes moved to the cheapest kind that holds them, zones of
+ * spread groups kept within their skew when limits left pods out. */
+function finish(ctx: PackContext, result: PackResult): PackResult {
+  return balanceSpread(ctx, shrink(ctx, result));
 }
 
 /** Each group's best kind by price per pod; then, class by class, the kinds best for the whole class. */

@@ -5,7 +5,9 @@ import type { NodeKind } from './kinds.ts';
 import type { PodGroup } from './groups.ts';
 import { emptyGroup, fillCompat } from './groups.ts';
 import { compareStrings } from './locations.ts';
-import type { PackContext } from './pack.ts';
+import type { OpenNode, PackContext, PackResult } from './pack.ts';
+import type { Resources } from './types.ts';
+import { scale, subtract } from './resources.ts';
 
 export function splitForSpread(ctx: PackContext, group: PodGroup, firstIndex: number): PodGroup[] {
   const zones = zonesOf(ctx.kinds, group);
@@ -33,4 +35,49 @@ function zonesOf(kinds: readonly NodeKind[], group: PodGroup): string[] {
   const zones = new Set<string>();
   for (const k of group.compat) zones.add(kinds[k].offering.zone);
   return [...zones].sort(compareStrings);
+}
+
+/**
+ * When limits leave some pods of a spread group without a node, the zones may end up uneven: pods are
+ * taken back (left pending) from the fullest zones until every zone is within maxSkew of the emptiest.
+ */
+export function balanceSpread(ctx: PackContext, result: PackResult): PackResult {
+  const families = new Map<number, number[]>();
+  ctx.groups.forEach((g, i) => {
+    if (g.spreadOf === undefined) return;
+    families.set(g.spreadOf, [...(families.get(g.spreadOf) ?? []), i]);
+  });
+  const excess = new Map<number, number>();
+  for (const parts of families.values()) {
+    if (!parts.some((p) => result.unplaced[p] > 0)) continue;
+    const placed = parts.map((p) => ctx.groups[p].pods.length - result.unplaced[p]);
+    const skew = Math.min(...ctx.groups[parts[0]].proto.zoneSpread.map((s) => s.maxSkew));
+    const allowed = Math.min(...placed) + skew;
+    parts.forEach((p, i) => placed[i] > allowed && excess.set(p, placed[i] - allowed));
+  }
+  return excess.size === 0 ? result : takeBack(ctx, result, excess);
+}
+
+function takeBack(ctx: PackContext, result: PackResult, excess: Map<number, number>): PackResult {
+  const unplaced = [...result.unplaced];
+  const nodes: OpenNode[] = [];
+  for (const node of [...result.nodes].reverse()) {
+    const counts: [number, number][] = [];
+    for (const [g, n] of node.counts) {
+      const back = Math.min(n, excess.get(g) ?? 0);
+      if (back > 0) {
+        excess.set(g, (excess.get(g) ?? 0) - back);
+        unplaced[g] += back;
+      }
+      if (n > back) counts.push([g, n - back]);
+    }
+    if (counts.length > 0) nodes.unshift(refilled(ctx, node.kind, counts));
+  }
+  return { nodes, unplaced, cost: nodes.reduce((s, n) => s + ctx.columns.price[n.kind], 0) };
+}
+
+function refilled(ctx: PackContext, kind: number, counts: [number, number][]): OpenNode {
+  let free: Resources = { ...ctx.kinds[kind].capacity };
+  for (const [g, n] of counts) free = subtract(free, scale(ctx.groups[g].proto.requests, n));
+  return { kind, free, counts };
 }

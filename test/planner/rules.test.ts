@@ -283,6 +283,28 @@ test('required topology spread on zone: replicas split evenly over zones', () =>
   assert.deepEqual([...perZone.values()].sort(), [2, 3]);
 });
 
+test('topology spread under template limits: the pods that get nodes stay within maxSkew across zones', () => {
+  const spec = {
+    topologySpreadConstraints: [
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'DoNotSchedule',
+        labelSelector: { matchLabels: { app: 'api' } },
+      },
+    ],
+  };
+  const limited = template('default', { limits: { cpu: '7' } });
+  const p = planned(
+    world({ nodeTemplates: [limited], pods: pods('api', 20, { cpu: '900m', memory: '1Gi', labels: { app: 'api' }, spec }) }),
+  );
+  const perZone = new Map<string, number>([['us-east-1a', 0], ['us-east-1b', 0]]);
+  for (const n of p.nodes) perZone.set(n.zone, (perZone.get(n.zone) ?? 0) + n.pods.length);
+  const counts = [...perZone.values()];
+  assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, JSON.stringify([...perZone]));
+  assert.ok(p.unschedulable.length > 0 && p.unschedulable.every((u) => u.code === 'limits'));
+});
+
 test('template limits cap total cpu; pods past the limit are unschedulable with the reason', () => {
   const limited = template('default', { limits: { cpu: '4' } });
   const p = planned(world({ nodeTemplates: [limited], pods: pods('w', 10, { cpu: '1', memory: '1Gi' }) }));

@@ -3,20 +3,7 @@
 // Besides the resource rows, each (group, kind) pair gets y ≤ perNode·x, where perNode is how many of
 // the group's pods one node of the kind holds: true of every integer plan, so the bound stays valid,
 // and it removes the LP's fiction of packing fractions of a pod into the rounding waste of small nodes.
-import highsModule from 'highs';
-
-interface HighsSolver {
-  solve(
-    model: string,
-    options?: Record<string, string | number | boolean>,
-  ): { ObjectiveValue: number; Status: string };
-}
-type HighsLoader = () => Promise<HighsSolver>;
-
-// highs ships ESM at runtime but CommonJS-style typings, so TypeScript sees the default one level down.
-const highsLoader = (
-  typeof highsModule === 'function' ? highsModule : (highsModule as unknown as { default: unknown }).default
-) as HighsLoader;
+import { highsSolve } from './highs.ts';
 import type { PackContext } from '../../../src/planner/pack.ts';
 
 const GIB = 2 ** 30;
@@ -112,9 +99,8 @@ export interface LpBound {
 }
 
 export async function lpLowerBound(ctx: PackContext, counts: readonly number[]): Promise<LpBound> {
-  const highs = await highsLoader();
   const model = lpModel(ctx, counts);
-  const solution = highs.solve(model, { presolve: 'on' });
+  const solution = await highsSolve(model, { presolve: 'on' });
   return {
     value: solution.ObjectiveValue,
     status: solution.Status,
