@@ -68,6 +68,15 @@ for (const [pods, seed] of [
   );
   if (problems.length > 0 || vsBaseline > 1 + 1e-9 || ratio > 1.03) failed = true;
 }
+console.log('\nmany pod shapes (10,000 pods; the pattern packing has a work budget and is not tried above 150 groups)');
+for (const shapes of [100, 200]) {
+  const input = benchScenario(catalog, 10000, shapes);
+  const run = timed(() => planWithDetails(input));
+  const d = run.value;
+  console.log(
+    `${String(shapes).padStart(4)} shapes: ${run.cpuMs.toFixed(0)} ms CPU, $${d.plan.totalPricePerHour.toFixed(2)}/h (baseline $${d.baselinePricePerHour.toFixed(2)}/h)`,
+  );
+}
 const tenK = perSize[2].cpu;
 console.log(`\n10k pods × 50 shapes: ${tenK.toFixed(0)} ms CPU (target ≤ 1000 ms)`);
 if (failed) process.exitCode = 1;

@@ -38,10 +38,10 @@ export function search(ctx: PackContext, order: readonly number[], counts: reado
     if (better(result, best.result)) best = { result, choice: start };
   }
   const patterned = packByPatterns(ctx, order, counts, best.result.nodes);
-  const fromPatterns = patterned ? finish(ctx, patterned) : null;
-  // Column generation is the main packing; the greedy ones run when it could not (too many groups) or
-  // when template limits left pods out.
-  if (fromPatterns && unplacedTotal(fromPatterns) === 0) {
+  const fromPatterns = patterned ? finish(ctx, patterned.result) : null;
+  // Column generation is the main packing; the greedy ones run when it could not (too many groups), ran
+  // out of its work budget, or when template limits left pods out.
+  if (fromPatterns && patterned?.complete && unplacedTotal(fromPatterns) === 0) {
     return { best: better(fromPatterns, best.result) ? fromPatterns : best.result, baseline };
   }
   const greedy = refineGreedily(ctx, best, { ranked, byClass, counts, evaluate, price: ctx.columns.price });

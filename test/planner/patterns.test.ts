@@ -139,3 +139,12 @@ test('pricing: groups that repel each other (required anti-affinity) never share
   const { priced } = bestPattern(input, k);
   assert.equal(priced.pattern.counts.length, 1, JSON.stringify(priced.pattern.counts));
 });
+
+test('many pod shapes (120 groups): the plan is valid and no dearer than the baseline', async () => {
+  const catalog = await loadEmbeddedCatalog();
+  const input = benchScenario(catalog, 2400, 120);
+  const details = planWithDetails(input);
+  assert.deepEqual(validatePlan(input, details.plan), []);
+  assert.ok(details.plan.totalPricePerHour <= details.baselinePricePerHour);
+  assert.equal(details.plan.unschedulable.length, 0);
+});

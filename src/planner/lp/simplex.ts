@@ -48,6 +48,9 @@ export class LinearProgram {
   private binv: Float64Array;
   private warm = false;
   private sinceRefactor = 0;
+  /** Arithmetic done so far, roughly (a multiply-add per unit), for callers that budget their effort. */
+  work = 0;
+  private nonzeros = 0;
   private bigM = 1e6;
   /** Scratch vectors reused by every iteration (duals, entering direction). */
   private readonly y: Float64Array;
@@ -102,6 +105,7 @@ export class LinearProgram {
 
   private pushColumn(c: Column): void {
     this.cols.push(c);
+    this.nonzeros += c.rows.length + 1;
     this.x.push(c.lower === -Infinity ? c.upper : c.lower);
     this.at.push(c.lower === -Infinity ? At.Upper : At.Lower);
   }
@@ -152,6 +156,7 @@ export class LinearProgram {
   private iterate(maxIterations: number): LpStatus {
     let degenerate = 0;
     for (let it = 0; it < maxIterations; it++) {
+      this.work += 2 * this.m * this.m + this.nonzeros;
       const y = this.duals();
       const q = this.entering(y, degenerate >= DEGENERATE_LIMIT);
       if (q < 0) return this.artificialsOut() ? 'optimal' : 'infeasible';
@@ -246,7 +251,7 @@ export class LinearProgram {
     this.at[out] = towardLower ? At.Lower : At.Upper;
     this.head[r] = q;
     this.at[q] = At.Basic;
-    if (++this.sinceRefactor >= REFACTOR_EVERY) this.refactor();
+    if (++this.sinceRefactor >= Math.max(REFACTOR_EVERY, this.m)) this.refactor();
     else this.updateInverse(r, w);
   }
 
@@ -279,6 +284,7 @@ export class LinearProgram {
   /** Inverts the basis afresh (Gauss-Jordan, partial pivoting) and recomputes the basic values. */
   private refactor(): void {
     this.sinceRefactor = 0;
+    this.work += this.m * this.m * this.m;
     this.binv = invertBasis(this.m, (k, out) => this.scatter(this.head[k], out));
     const residual = Float64Array.from(this.rhs);
     for (let j = 0; j < this.cols.length; j++) {

@@ -23,11 +23,13 @@ export interface Generation {
   useful: readonly number[];
   requests: Float64Array;
   memo: PriceMemo;
+  /** Arithmetic left for this packing (LP pivots and pricing); once spent, no more patterns are made. */
+  budget: { left: number };
 }
 
 export function generate(gen: Generation, master: Master, limits: Rounds): MasterSolution {
-  let solution = master.solve();
-  for (let round = 1; round < limits.rounds && solution.status === 'optimal'; round++) {
+  let solution = solveCounted(gen, master);
+  for (let round = 1; round < limits.rounds && solution.status === 'optimal' && gen.budget.left > 0; round++) {
     const input = { ctx: gen.ctx, requests: gen.requests, values: solution.values, demand: master.demand, repels: gen.repels };
     const found = price(gen, input);
     if (found.length === 0) break;
@@ -39,8 +41,15 @@ export function generate(gen: Generation, master: Master, limits: Rounds): Maste
       if (master.add(f.pattern)) added++;
     }
     if (added === 0) break;
-    solution = master.solve();
+    solution = solveCounted(gen, master);
   }
+  return solution;
+}
+
+function solveCounted(gen: Generation, master: Master): MasterSolution {
+  const before = master.work;
+  const solution = master.solve();
+  gen.budget.left -= master.work - before;
   return solution;
 }
 
@@ -53,6 +62,7 @@ function price(gen: Generation, input: PricingInput): Priced[] {
     const rho = gen.memo.get(k);
     if (rho && valueBound(input, k, rho) <= limit) continue;
     const result = bestPattern(input, k);
+    gen.budget.left -= result.work;
     gen.memo.set(k, result.rho);
     if (result.priced.value > limit) found.push(result.priced);
   }

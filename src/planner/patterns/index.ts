@@ -8,20 +8,37 @@ import { Master, type MasterSolution } from './master.ts';
 import { anyRepulsion, groupRequests, RESOURCE_COUNT, type Pattern } from './pricing.ts';
 import { usefulKinds } from './useful-kinds.ts';
 
-/** Above this many pending groups the master's dense basis gets slow; the other packings carry on. */
-export const MAX_PATTERN_GROUPS = 400;
+/** Above this many pending groups the pattern packing is not tried; the other packings carry on. */
+export const MAX_PATTERN_GROUPS = 150;
 const FIRST: Rounds = { rounds: 80, perRound: 40 };
 const LATER: Rounds = { rounds: 12, perRound: 20 };
+/** With many groups each master solve costs more (dense m×m basis), so later dives price less. */
+const LATER_MANY: Rounds = { rounds: 4, perRound: 20 };
+const MANY_GROUPS = 60;
 const MAX_DIVES = 60;
+/**
+ * Arithmetic (LinearProgram.work units) one pattern packing may spend: the 50-group bench scenario uses
+ * about 15% of it, 100 groups about half. Past it, no new patterns are priced, a few more dives make
+ * whole what the master already has, the rest goes first-fit, and the greedy packings run as well; so
+ * many pending groups cost a second or two, not minutes. Counted work, not time: plans stay repeatable.
+ */
+const WORK_BUDGET = 3e8;
+const DIVES_PAST_BUDGET = 4;
 /** Patterns carried to the next dive: those in use or within this share of paying for themselves. */
 const KEEP_WITHIN = 0.05;
+
+export interface PatternPacking {
+  result: PackResult;
+  /** False when the work budget ran out: the packing is usable but may be beaten by the greedy ones. */
+  complete: boolean;
+}
 
 export function packByPatterns(
   ctx: PackContext,
   order: readonly number[],
   counts: readonly number[],
   seeds: readonly OpenNode[],
-): PackResult | null {
+): PatternPacking | null {
   const pending = counts.filter((c) => c > 0).length;
   if (pending === 0 || pending > MAX_PATTERN_GROUPS) return null;
   const gen: Generation = {
@@ -30,20 +47,22 @@ export function packByPatterns(
     useful: usefulKinds(ctx, counts),
     requests: groupRequests(ctx),
     memo: new Map(),
+    budget: { left: WORK_BUDGET },
   };
   const demand = [...counts];
   const chosen: Pattern[] = [];
   let pool = seeds.map((n) => ({ kind: n.kind, counts: [...n.counts].sort((a, b) => a[0] - b[0]) }));
   for (let d = 0; d < MAX_DIVES && demand.some((x) => x > 0); d++) {
+    if (gen.budget.left <= 0 && d >= DIVES_PAST_BUDGET) break;
     const master = new Master(ctx, demand);
     for (const p of pool) master.add(p);
     for (const g of master.uncovered()) master.add(single(ctx, g, demand[g]));
-    const solution = generate(gen, master, d === 0 ? FIRST : LATER);
+    const solution = generate(gen, master, d === 0 ? FIRST : pending > MANY_GROUPS ? LATER_MANY : LATER);
     if (solution.status !== 'optimal') return null;
     pool = master.promising(solution, KEEP_WITHIN);
     chosen.push(...fixWhole(master, solution, demand));
   }
-  return toResult(ctx, order, chosen, demand);
+  return { result: toResult(ctx, order, chosen, demand), complete: gen.budget.left > 0 };
 }
 
 /** A node of the kind with the lowest price per pod for this group alone. */

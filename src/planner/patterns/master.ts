@@ -55,6 +55,11 @@ export class Master {
     return true;
   }
 
+  /** Arithmetic spent solving so far (see LinearProgram.work). */
+  get work(): number {
+    return this.lp.work;
+  }
+
   /** Groups with demand that no pattern covers yet. */
   uncovered(): number[] {
     const covered = new Set(this.patterns.flatMap((p) => p.counts.map(([g]) => g)));

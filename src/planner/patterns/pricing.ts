@@ -66,12 +66,20 @@ export function valueBound(input: PricingInput, k: number, rho: Float64Array): n
   return bound;
 }
 
-/** The best pattern found for kind k, and the resource prices of its LP (for the memo). */
-export function bestPattern(input: PricingInput, k: number): { priced: Priced; rho: Float64Array } {
+export interface PricedKind {
+  priced: Priced;
+  /** Resource prices of the kind's LP (for the memo). */
+  rho: Float64Array;
+  /** Arithmetic it took (see LinearProgram.work). */
+  work: number;
+}
+
+/** The best pattern found for kind k. */
+export function bestPattern(input: PricingInput, k: number): PricedKind {
   const groups = candidates(input, k);
   const rho = new Float64Array(RESOURCE_COUNT);
-  if (groups.length === 0) return { priced: { pattern: { kind: k, counts: [] }, value: 0 }, rho };
-  const lp = fractional(input, k, groups, rho);
+  if (groups.length === 0) return { priced: { pattern: { kind: k, counts: [] }, value: 0 }, rho, work: 0 };
+  const { x: lp, work } = fractional(input, k, groups, rho);
   const start = Array.from(lp, (x) => Math.floor(x + 1e-7));
   const sequence = order(input, k, groups, rho);
   let best = fill(input, k, { groups, start, sequence });
@@ -83,7 +91,8 @@ export function bestPattern(input: PricingInput, k: number): { priced: Priced; r
   });
   const none = new Array<number>(groups.length).fill(0);
   const byDensity = fill(input, k, { groups, start: none, sequence: order(input, k, groups, null) });
-  return { priced: byDensity.value > best.value ? byDensity : best, rho };
+  const fills = (2 + groups.length) * groups.length * RESOURCE_COUNT;
+  return { priced: byDensity.value > best.value ? byDensity : best, rho, work: work + fills };
 }
 
 function candidates(input: PricingInput, k: number): number[] {
@@ -96,7 +105,12 @@ function candidates(input: PricingInput, k: number): number[] {
 }
 
 /** The LP relaxation: max Σπ·a subject to Σ a·share ≤ 1 per resource, 0 ≤ a ≤ min(perNode, demand). */
-function fractional(input: PricingInput, k: number, groups: readonly number[], rho: Float64Array): Float64Array {
+function fractional(
+  input: PricingInput,
+  k: number,
+  groups: readonly number[],
+  rho: Float64Array,
+): { x: Float64Array; work: number } {
   const { ctx, requests, values, demand } = input;
   const cap = ctx.columns.capacity;
   const resources = usedResources(input, k, groups);
@@ -117,9 +131,9 @@ function fractional(input: PricingInput, k: number, groups: readonly number[], r
     lp.addColumn(-values[g], rows, coefficients, Math.min(ctx.groups[g].perNodeOf[k], demand[g]));
   }
   const solution = lp.solve();
-  if (solution.status !== 'optimal') return new Float64Array(groups.length);
+  if (solution.status !== 'optimal') return { x: new Float64Array(groups.length), work: lp.work };
   resources.forEach((r, i) => (rho[r] = Math.max(0, -solution.duals[i])));
-  return solution.x;
+  return { x: solution.x, work: lp.work };
 }
 
 function usedResources(input: PricingInput, k: number, groups: readonly number[]): number[] {
