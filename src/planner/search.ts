@@ -41,11 +41,11 @@ export function search(ctx: PackContext, order: readonly number[], counts: reado
   const fromPatterns = patterned ? finish(ctx, patterned.result) : null;
   // Column generation is the main packing; the greedy ones run when it could not (too many groups), ran
   // out of its work budget, or when template limits left pods out.
-  if (fromPatterns && patterned?.complete && unplacedTotal(fromPatterns) === 0) {
-    return { best: better(fromPatterns, best.result) ? fromPatterns : best.result, baseline };
-  }
-  const greedy = refineGreedily(ctx, best, { ranked, byClass, counts, evaluate, price: ctx.columns.price });
-  return { best: fromPatterns && better(fromPatterns, greedy) ? fromPatterns : greedy, baseline };
+  const settled = fromPatterns && patterned?.complete && unplacedTotal(fromPatterns) === 0;
+  const other = settled
+    ? best.result
+    : refineGreedily(ctx, best, { ranked, byClass, counts, evaluate, price: ctx.columns.price });
+  return { best: fromPatterns && better(fromPatterns, other) ? fromPatterns : other, baseline };
 }
 
 /** Coordinate descent over per-group kinds, then the value-mixing packing; the better of them. */

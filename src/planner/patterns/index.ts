@@ -50,19 +50,27 @@ export function packByPatterns(
     budget: { left: WORK_BUDGET },
   };
   const demand = [...counts];
+  const seedPool = seeds.map((n) => ({ kind: n.kind, counts: [...n.counts].sort((a, b) => a[0] - b[0]) }));
+  const chosen = dive(gen, demand, seedPool, pending > MANY_GROUPS ? LATER_MANY : LATER);
+  if (!chosen) return null;
+  return { result: toResult(ctx, order, chosen, demand), complete: gen.budget.left > 0 };
+}
+
+/** Dives until nothing is pending (or the dives or the budget run out); null if a master LP fails. */
+function dive(gen: Generation, demand: number[], seedPool: Pattern[], later: Rounds): Pattern[] | null {
   const chosen: Pattern[] = [];
-  let pool = seeds.map((n) => ({ kind: n.kind, counts: [...n.counts].sort((a, b) => a[0] - b[0]) }));
+  let pool = seedPool;
   for (let d = 0; d < MAX_DIVES && demand.some((x) => x > 0); d++) {
     if (gen.budget.left <= 0 && d >= DIVES_PAST_BUDGET) break;
-    const master = new Master(ctx, demand);
+    const master = new Master(gen.ctx, demand);
     for (const p of pool) master.add(p);
-    for (const g of master.uncovered()) master.add(single(ctx, g, demand[g]));
-    const solution = generate(gen, master, d === 0 ? FIRST : pending > MANY_GROUPS ? LATER_MANY : LATER);
+    for (const g of master.uncovered()) master.add(single(gen.ctx, g, demand[g]));
+    const solution = generate(gen, master, d === 0 ? FIRST : later);
     if (solution.status !== 'optimal') return null;
     pool = master.promising(solution, KEEP_WITHIN);
     chosen.push(...fixWhole(master, solution, demand));
   }
-  return { result: toResult(ctx, order, chosen, demand), complete: gen.budget.left > 0 };
+  return chosen;
 }
 
 /** A node of the kind with the lowest price per pod for this group alone. */
