@@ -266,17 +266,22 @@ test('required pod anti-affinity on hostname: one replica per node', () => {
   assert.ok(p.nodes.every((n) => n.pods.length === 1));
 });
 
-test('required topology spread on zone: replicas split evenly over zones', () => {
-  const spec = {
+/** A pod spec with required topology spread on zone over pods labelled app=<app>. */
+function zoneSpread(app: string): Record<string, unknown> {
+  return {
     topologySpreadConstraints: [
       {
         maxSkew: 1,
         topologyKey: 'topology.kubernetes.io/zone',
         whenUnsatisfiable: 'DoNotSchedule',
-        labelSelector: { matchLabels: { app: 'api' } },
+        labelSelector: { matchLabels: { app } },
       },
     ],
   };
+}
+
+test('required topology spread on zone: replicas split evenly over zones', () => {
+  const spec = zoneSpread('api');
   const p = planned(world({ pods: pods('api', 5, { labels: { app: 'api' }, spec }) }));
   const perZone = new Map<string, number>();
   for (const n of p.nodes) perZone.set(n.zone, (perZone.get(n.zone) ?? 0) + n.pods.length);
@@ -284,16 +289,7 @@ test('required topology spread on zone: replicas split evenly over zones', () =>
 });
 
 test('topology spread under template limits: the pods that get nodes stay within maxSkew across zones', () => {
-  const spec = {
-    topologySpreadConstraints: [
-      {
-        maxSkew: 1,
-        topologyKey: 'topology.kubernetes.io/zone',
-        whenUnsatisfiable: 'DoNotSchedule',
-        labelSelector: { matchLabels: { app: 'api' } },
-      },
-    ],
-  };
+  const spec = zoneSpread('api');
   const limited = template('default', { limits: { cpu: '7' } });
   const p = planned(
     world({ nodeTemplates: [limited], pods: pods('api', 20, { cpu: '900m', memory: '1Gi', labels: { app: 'api' }, spec }) }),
