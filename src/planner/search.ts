@@ -62,8 +62,10 @@ function refineGreedily(
   return result;
 }
 
-/** Every candidate packing ends the same way: nodes moved to the cheapest kind that holds them, zones of
- * spread groups kept within their skew when limits left pods out. */
+/**
+ * Every candidate packing ends the same way: nodes moved to the cheapest kind that holds them, zones of
+ * spread groups kept within their skew when limits left pods out.
+ */
 function finish(ctx: PackContext, result: PackResult): PackResult {
   return balanceSpread(ctx, shrink(ctx, result));
 }

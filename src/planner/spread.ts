@@ -53,7 +53,9 @@ export function balanceSpread(ctx: PackContext, result: PackResult): PackResult 
     const placed = parts.map((p) => ctx.groups[p].pods.length - result.unplaced[p]);
     const skew = Math.min(...ctx.groups[parts[0]].proto.zoneSpread.map((s) => s.maxSkew));
     const allowed = Math.min(...placed) + skew;
-    parts.forEach((p, i) => placed[i] > allowed && excess.set(p, placed[i] - allowed));
+    parts.forEach((p, i) => {
+      if (placed[i] > allowed) excess.set(p, placed[i] - allowed);
+    });
   }
   return excess.size === 0 ? result : takeBack(ctx, result, excess);
 }
@@ -71,8 +73,9 @@ function takeBack(ctx: PackContext, result: PackResult, excess: Map<number, numb
       }
       if (n > back) counts.push([g, n - back]);
     }
-    if (counts.length > 0) nodes.unshift(refilled(ctx, node.kind, counts));
+    if (counts.length > 0) nodes.push(refilled(ctx, node.kind, counts));
   }
+  nodes.reverse();
   return { nodes, unplaced, cost: nodes.reduce((s, n) => s + ctx.columns.price[n.kind], 0) };
 }
 

@@ -21,7 +21,8 @@ test('cpu-heavy and memory-heavy pods share nodes when that is cheaper than keep
   const details = planWithDetails(input);
   assert.deepEqual(validatePlan(input, details.plan), []);
   const mixed = details.plan.nodes.filter(
-    (n) => n.pods.some((p) => p.startsWith('default/cpu-')) && n.pods.some((p) => p.startsWith('default/mem-')),
+    (n) =>
+      n.pods.some((p) => p.startsWith('default/cpu-')) && n.pods.some((p) => p.startsWith('default/mem-')),
   );
   assert.ok(mixed.length > 0, 'no node holds both kinds of pods');
   const apart =
@@ -63,7 +64,13 @@ test('useful kinds: a kind that a no-dearer kind covers in every resource is lef
 function covers(ctx: PackContext, a: number, b: number): boolean {
   const ca = ctx.kinds[a].capacity;
   const cb = ctx.kinds[b].capacity;
-  return ca.cpu >= cb.cpu && ca.memory >= cb.memory && ca.gpu >= cb.gpu && ca.ephemeral >= cb.ephemeral && ca.pods >= cb.pods;
+  return (
+    ca.cpu >= cb.cpu &&
+    ca.memory >= cb.memory &&
+    ca.gpu >= cb.gpu &&
+    ca.ephemeral >= cb.ephemeral &&
+    ca.pods >= cb.pods
+  );
 }
 
 /** The best pattern by trying every combination (small instances only). */
@@ -92,7 +99,10 @@ test('pricing: every pattern fits its node and the demand, and comes within 10% 
   for (let seed = 1; seed <= 60; seed++) {
     const random = seeded(seed);
     const shapes = Array.from({ length: between(random, 2, 4) }, (_, i) =>
-      pods(`g${i}`, 1, { cpu: `${between(random, 1, 30) * 100}m`, memory: `${between(random, 1, 24) * 512}Mi` }),
+      pods(`g${i}`, 1, {
+        cpu: `${between(random, 1, 30) * 100}m`,
+        memory: `${between(random, 1, 24) * 512}Mi`,
+      }),
     ).flat();
     const ctx = contextFor(shapes);
     const input: PricingInput = {
@@ -133,8 +143,17 @@ test('pricing: groups that repel each other (required anti-affinity) never share
       },
     },
   });
-  const ctx = contextFor([pod('a', { cpu: '500m', memory: '1Gi', ...anti('a', 'b') }), pod('b', { cpu: '500m', memory: '1Gi', labels: { app: 'b' } })]);
-  const input: PricingInput = { ctx, requests: groupRequests(ctx), values: Float64Array.of(1, 1), demand: [5, 5], repels: true };
+  const ctx = contextFor([
+    pod('a', { cpu: '500m', memory: '1Gi', ...anti('a', 'b') }),
+    pod('b', { cpu: '500m', memory: '1Gi', labels: { app: 'b' } }),
+  ]);
+  const input: PricingInput = {
+    ctx,
+    requests: groupRequests(ctx),
+    values: Float64Array.of(1, 1),
+    demand: [5, 5],
+    repels: true,
+  };
   const k = ctx.kinds.findIndex((kind) => kind.offering.instanceType === 'm5.4xlarge');
   const { priced } = bestPattern(input, k);
   assert.equal(priced.pattern.counts.length, 1, JSON.stringify(priced.pattern.counts));

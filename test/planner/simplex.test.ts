@@ -18,7 +18,9 @@ function lpText(lp: RandomLp): string {
   const name = (j: number): string => `x${j}`;
   const objective = lp.columns.map((c, j) => `${c.cost} ${name(j)}`).join(' + ');
   const rows = lp.rhs.map((b, i) => {
-    const terms = lp.columns.flatMap((c, j) => c.rows.map((r, e) => (r === i ? `${c.values[e]} ${name(j)}` : ''))).filter(Boolean);
+    const terms = lp.columns
+      .flatMap((c, j) => c.rows.map((r, e) => (r === i ? `${c.values[e]} ${name(j)}` : '')))
+      .filter(Boolean);
     const op = { le: '<=', ge: '>=', eq: '=' }[lp.senses[i]];
     return ` r${i}: ${terms.length ? terms.join(' + ') : `0 ${name(0)}`} ${op} ${b}`;
   });
@@ -52,9 +54,14 @@ function sparseColumn(random: Random, m: number, density: number): { rows: numbe
 function coveringLp(random: Random): RandomLp {
   const m = between(random, 2, 40);
   const n = between(random, m, 4 * m);
-  const columns = Array.from({ length: n }, () => ({ cost: 0.01 + random() * 5, ...sparseColumn(random, m, 0.15), upper: Infinity }));
+  const columns = Array.from({ length: n }, () => ({
+    cost: 0.01 + random() * 5,
+    ...sparseColumn(random, m, 0.15),
+    upper: Infinity,
+  }));
   for (let i = 0; i < m; i++) {
-    if (!columns.some((c) => c.rows.includes(i))) columns.push({ cost: 1 + random() * 5, rows: [i], values: [between(random, 1, 40)], upper: Infinity });
+    if (!columns.some((c) => c.rows.includes(i)))
+      columns.push({ cost: 1 + random() * 5, rows: [i], values: [between(random, 1, 40)], upper: Infinity });
   }
   return {
     senses: Array.from({ length: m }, () => 'ge' as const),
@@ -94,7 +101,11 @@ function assertFeasible(lp: RandomLp, x: Float64Array): void {
   });
   lp.rhs.forEach((b, i) => {
     const tol = 1e-6 * (1 + Math.abs(b));
-    const ok = { le: activity[i] <= b + tol, ge: activity[i] >= b - tol, eq: Math.abs(activity[i] - b) <= tol }[lp.senses[i]];
+    const ok = {
+      le: activity[i] <= b + tol,
+      ge: activity[i] >= b - tol,
+      eq: Math.abs(activity[i] - b) <= tol,
+    }[lp.senses[i]];
     assert.ok(ok, `row ${i}: ${activity[i]} ${lp.senses[i]} ${b}`);
   });
 }
@@ -112,16 +123,21 @@ async function agreeWithHighs(make: (r: Random) => RandomLp, seeds: number): Pro
     assert.equal(ours.status, 'optimal', `seed ${seed}`);
     const objective = lp.maximize ? -ours.objective : ours.objective;
     const tol = 1e-6 * (1 + Math.abs(reference.ObjectiveValue));
-    assert.ok(Math.abs(objective - reference.ObjectiveValue) <= tol, `seed ${seed}: ${objective} vs HiGHS ${reference.ObjectiveValue}`);
+    assert.ok(
+      Math.abs(objective - reference.ObjectiveValue) <= tol,
+      `seed ${seed}: ${objective} vs HiGHS ${reference.ObjectiveValue}`,
+    );
     assertFeasible(lp, ours.x);
   }
 }
 
 test('covering LPs: same optimum as HiGHS, feasible solutions', () => agreeWithHighs(coveringLp, 150));
 
-test('bounded packing LPs (the pricing problems): same optimum as HiGHS', () => agreeWithHighs(packingLp, 200));
+test('bounded packing LPs (the pricing problems): same optimum as HiGHS', () =>
+  agreeWithHighs(packingLp, 200));
 
-test('mixed ≤ / ≥ / = rows with upper bounds: same optimum or both infeasible', () => agreeWithHighs(mixedLp, 150));
+test('mixed ≤ / ≥ / = rows with upper bounds: same optimum or both infeasible', () =>
+  agreeWithHighs(mixedLp, 150));
 
 test('covering duals are prices: non-negative, and no column has a negative reduced cost', () => {
   for (let seed = 1; seed <= 50; seed++) {
@@ -134,7 +150,10 @@ test('covering duals are prices: non-negative, and no column has a negative redu
       assert.ok(reduced >= -1e-7, `seed ${seed}: reduced cost ${reduced}`);
     }
     const dualObjective = lp.rhs.reduce((sum, b, i) => sum + b * s.duals[i], 0);
-    assert.ok(Math.abs(dualObjective - s.objective) <= 1e-6 * (1 + s.objective), `seed ${seed}: strong duality`);
+    assert.ok(
+      Math.abs(dualObjective - s.objective) <= 1e-6 * (1 + s.objective),
+      `seed ${seed}: strong duality`,
+    );
   }
 });
 
@@ -149,7 +168,13 @@ test('columns added after a solve: the next solve starts from the last basis and
     assert.equal(program.solve().status, 'optimal');
     for (const c of lp.columns.slice(half)) program.addColumn(c.cost, c.rows, c.values);
     const warm = program.solve();
-    const cold = solveOurs({ ...lp, columns: [...lp.rhs.map((_, i) => ({ cost: 1000, rows: [i], values: [1], upper: Infinity })), ...lp.columns] });
+    const cold = solveOurs({
+      ...lp,
+      columns: [
+        ...lp.rhs.map((_, i) => ({ cost: 1000, rows: [i], values: [1], upper: Infinity })),
+        ...lp.columns,
+      ],
+    });
     assert.ok(Math.abs(warm.objective - cold.objective) <= 1e-6 * (1 + cold.objective), `seed ${seed}`);
   }
 });

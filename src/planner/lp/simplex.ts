@@ -83,7 +83,13 @@ export class LinearProgram {
 
   /** Adds a column (nonbasic at its lower bound); returns its index among structural columns. */
   addColumn(cost: number, rows: readonly number[], values: readonly number[], upper = Infinity): number {
-    this.pushColumn({ rows: Int32Array.from(rows), values: Float64Array.from(values), cost, lower: 0, upper });
+    this.pushColumn({
+      rows: Int32Array.from(rows),
+      values: Float64Array.from(values),
+      cost,
+      lower: 0,
+      upper,
+    });
     this.structural.push(this.cols.length - 1);
     this.bigM = Math.max(this.bigM, 1e6 * (1 + Math.abs(cost)));
     return this.structural.length - 1;
@@ -308,7 +314,8 @@ export class LinearProgram {
   }
 
   private artificialsOut(): boolean {
-    for (let i = 0; i < this.m; i++) if (this.x[this.m + i] > PRIMAL_TOL * (1 + Math.abs(this.rhs[i]))) return false;
+    for (let i = 0; i < this.m; i++)
+      if (this.x[this.m + i] > PRIMAL_TOL * (1 + Math.abs(this.rhs[i]))) return false;
     return true;
   }
 

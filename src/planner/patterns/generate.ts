@@ -29,8 +29,18 @@ export interface Generation {
 
 export function generate(gen: Generation, master: Master, limits: Rounds): MasterSolution {
   let solution = solveCounted(gen, master);
-  for (let round = 1; round < limits.rounds && solution.status === 'optimal' && gen.budget.left > 0; round++) {
-    const input = { ctx: gen.ctx, requests: gen.requests, values: solution.values, demand: master.demand, repels: gen.repels };
+  for (
+    let round = 1;
+    round < limits.rounds && solution.status === 'optimal' && gen.budget.left > 0;
+    round++
+  ) {
+    const input = {
+      ctx: gen.ctx,
+      requests: gen.requests,
+      values: solution.values,
+      demand: master.demand,
+      repels: gen.repels,
+    };
     const found = price(gen, input);
     if (found.length === 0) break;
     const best = found[0].value / gen.ctx.columns.price[found[0].pattern.kind];

@@ -95,7 +95,9 @@ function single(ctx: PackContext, g: number, demand: number): Pattern {
  * pattern with the largest λ is opened once with what is pending.
  */
 function fixWhole(master: Master, solution: MasterSolution, demand: number[]): Pattern[] {
-  const byLambda = [...solution.lambda.keys()].sort((a, b) => solution.lambda[b] - solution.lambda[a] || a - b);
+  const byLambda = [...solution.lambda.keys()].sort(
+    (a, b) => solution.lambda[b] - solution.lambda[a] || a - b,
+  );
   const opened: Pattern[] = [];
   for (const i of byLambda) {
     const pattern = master.patterns[i];
@@ -126,7 +128,12 @@ function take(pattern: Pattern, demand: number[], opened: Pattern[]): void {
  * did not reach (it stops after MAX_DIVES), go first-fit onto each group's cheapest kind that the limits
  * still allow.
  */
-function toResult(ctx: PackContext, order: readonly number[], chosen: readonly Pattern[], demand: number[]): PackResult {
+function toResult(
+  ctx: PackContext,
+  order: readonly number[],
+  chosen: readonly Pattern[],
+  demand: number[],
+): PackResult {
   const limits = cloneRoom(ctx.limits);
   const nodes: OpenNode[] = [];
   for (const p of chosen) {

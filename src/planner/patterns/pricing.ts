@@ -86,7 +86,12 @@ export function bestPattern(input: PricingInput, k: number): PricedKind {
   // The LP's fractional groups rounded up instead, one at a time (others give way).
   lp.forEach((x, i) => {
     if (x - start[i] < 1e-7) return;
-    const up = fill(input, k, { groups, start: start.map((n, j) => (j === i ? n + 1 : n)), sequence, first: i });
+    const up = fill(input, k, {
+      groups,
+      start: start.map((n, j) => (j === i ? n + 1 : n)),
+      sequence,
+      first: i,
+    });
     if (up.value > best.value) best = up;
   });
   const none = new Array<number>(groups.length).fill(0);
@@ -99,7 +104,8 @@ function candidates(input: PricingInput, k: number): number[] {
   const out: number[] = [];
   const { ctx, values, demand } = input;
   for (let g = 0; g < ctx.groups.length; g++) {
-    if (values[g] > 1e-12 && demand[g] > 0 && ctx.groups[g].member[k] === 1 && ctx.groups[g].perNodeOf[k] > 0) out.push(g);
+    if (values[g] > 1e-12 && demand[g] > 0 && ctx.groups[g].member[k] === 1 && ctx.groups[g].perNodeOf[k] > 0)
+      out.push(g);
   }
   return out;
 }
@@ -150,7 +156,12 @@ function usedResources(input: PricingInput, k: number, groups: readonly number[]
  * Positions in `groups`, best first: by value per priced share when resource prices are given (the LP's
  * own order), else by value per share of the scarcest resource the group uses.
  */
-function order(input: PricingInput, k: number, groups: readonly number[], rho: Float64Array | null): number[] {
+function order(
+  input: PricingInput,
+  k: number,
+  groups: readonly number[],
+  rho: Float64Array | null,
+): number[] {
   const cap = input.ctx.columns.capacity;
   const score = groups.map((g) => {
     let size = 0;
@@ -190,7 +201,8 @@ function fill(input: PricingInput, k: number, plan: FillPlan): Priced {
   };
   if (plan.first !== undefined) add(plan.first, start[plan.first]);
   for (const i of byStartValue(values, groups, start)) if (i !== plan.first) add(i, start[i]);
-  for (const i of sequence) add(i, Math.min(ctx.groups[groups[i]].perNodeOf[k], demand[groups[i]]) - taken[i]);
+  for (const i of sequence)
+    add(i, Math.min(ctx.groups[groups[i]].perNodeOf[k], demand[groups[i]]) - taken[i]);
   return priced(input, k, groups, taken);
 }
 
