@@ -112,16 +112,27 @@ function blockedByAntiAffinity(ctx: PackContext, node: OpenNode, g: number): boo
 }
 
 function openNode(kind: NodeKind, limits: LimitRoom): OpenNode {
-  const room = limits.get(kind.template.metadata.name);
-  if (room) {
-    room.cpu -= kind.size.cpu;
-    room.memory -= kind.size.memory;
-    room.gpu -= kind.size.gpu;
-  }
+  debitLimits(limits, kind);
   return { kind: kind.index, free: { ...kind.capacity }, counts: [] };
 }
 
-function withinLimits(limits: LimitRoom, kind: NodeKind): boolean {
+/** Takes one machine of this kind from its template's room under the limits (if it has limits). */
+export function debitLimits(limits: LimitRoom, kind: NodeKind): void {
+  const room = limits.get(kind.template.metadata.name);
+  if (!room) return;
+  room.cpu -= kind.size.cpu;
+  room.memory -= kind.size.memory;
+  room.gpu -= kind.size.gpu;
+}
+
+/** A node of kind k holding `counts` ([group, pods]), its free room worked out. */
+export function filledNode(ctx: PackContext, k: number, counts: readonly [number, number][]): OpenNode {
+  let free: Resources = { ...ctx.kinds[k].capacity };
+  for (const [g, n] of counts) free = subtract(free, scale(ctx.groups[g].proto.requests, n));
+  return { kind: k, free, counts: counts.map(([g, n]) => [g, n]) };
+}
+
+export function withinLimits(limits: LimitRoom, kind: NodeKind): boolean {
   const room = limits.get(kind.template.metadata.name);
   if (!room) return true;
   return kind.size.cpu <= room.cpu && kind.size.memory <= room.memory && kind.size.gpu <= room.gpu;
@@ -136,7 +147,7 @@ function pickWithinLimits(ctx: PackContext, limits: LimitRoom, g: number, prefer
   return -1;
 }
 
-function cloneLimits(limits: LimitRoom): LimitRoom {
+export function cloneLimits(limits: LimitRoom): LimitRoom {
   const out: LimitRoom = new Map();
   for (const [name, room] of limits) out.set(name, { ...room });
   return out;

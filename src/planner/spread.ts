@@ -6,8 +6,7 @@ import type { PodGroup } from './groups.ts';
 import { emptyGroup, fillCompat } from './groups.ts';
 import { compareStrings } from './locations.ts';
 import type { OpenNode, PackContext, PackResult } from './pack.ts';
-import type { Resources } from './types.ts';
-import { scale, subtract } from './resources.ts';
+import { filledNode } from './pack.ts';
 
 export function splitForSpread(ctx: PackContext, group: PodGroup, firstIndex: number): PodGroup[] {
   const zones = zonesOf(ctx.kinds, group);
@@ -73,14 +72,8 @@ function takeBack(ctx: PackContext, result: PackResult, excess: Map<number, numb
       }
       if (n > back) counts.push([g, n - back]);
     }
-    if (counts.length > 0) nodes.push(refilled(ctx, node.kind, counts));
+    if (counts.length > 0) nodes.push(filledNode(ctx, node.kind, counts));
   }
   nodes.reverse();
   return { nodes, unplaced, cost: nodes.reduce((s, n) => s + ctx.columns.price[n.kind], 0) };
-}
-
-function refilled(ctx: PackContext, kind: number, counts: [number, number][]): OpenNode {
-  let free: Resources = { ...ctx.kinds[kind].capacity };
-  for (const [g, n] of counts) free = subtract(free, scale(ctx.groups[g].proto.requests, n));
-  return { kind, free, counts };
 }

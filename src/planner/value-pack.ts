@@ -5,7 +5,8 @@
 // sharing nodes whose shape suits the mix, which per-group packing cannot find.
 import type { Resources } from './types.ts';
 import type { LimitRoom, OpenNode, PackContext, PackResult } from './pack.ts';
-import { add, copiesThatFit, scale, subtract, zero } from './resources.ts';
+import { cloneLimits, debitLimits, filledNode } from './pack.ts';
+import { add, copiesThatFit, scale, zero } from './resources.ts';
 import { resourcePrices } from './duals.ts';
 import { rankedChoices } from './search.ts';
 
@@ -21,7 +22,7 @@ export function packByValue(ctx: PackContext, counts: readonly number[], step = 
   const remaining = [...counts];
   const candidates = candidateKinds(ctx, counts);
   const values = groupValues(ctx, counts, candidates);
-  const state: FillState = { remaining, values, limits: cloneRoom(ctx.limits), step, cache: new Map() };
+  const state: FillState = { remaining, values, limits: cloneLimits(ctx.limits), step, cache: new Map() };
   const nodes: OpenNode[] = [];
   for (;;) {
     const best = bestFill(ctx, candidates, state);
@@ -206,19 +207,9 @@ function repetitions(ctx: PackContext, fill: Fill, remaining: readonly number[],
 }
 
 function openFilled(ctx: PackContext, fill: Fill, remaining: number[], limits: LimitRoom): OpenNode {
-  const kind = ctx.kinds[fill.kind];
-  const room = limits.get(kind.template.metadata.name);
-  if (room) {
-    room.cpu -= kind.size.cpu;
-    room.memory -= kind.size.memory;
-    room.gpu -= kind.size.gpu;
-  }
-  let free: Resources = { ...kind.capacity };
-  for (const [g, n] of fill.counts) {
-    free = subtract(free, scale(ctx.groups[g].proto.requests, n));
-    remaining[g] -= n;
-  }
-  return { kind: fill.kind, free, counts: fill.counts.map(([g, n]) => [g, n]) };
+  debitLimits(limits, ctx.kinds[fill.kind]);
+  for (const [g, n] of fill.counts) remaining[g] -= n;
+  return filledNode(ctx, fill.kind, fill.counts);
 }
 
 function withinRoom(ctx: PackContext, limits: LimitRoom, k: number, times: number): boolean {
@@ -230,10 +221,4 @@ function withinRoom(ctx: PackContext, limits: LimitRoom, k: number, times: numbe
     kind.size.memory * times <= room.memory &&
     kind.size.gpu * times <= room.gpu
   );
-}
-
-function cloneRoom(limits: LimitRoom): LimitRoom {
-  const out: LimitRoom = new Map();
-  for (const [name, room] of limits) out.set(name, { ...room });
-  return out;
 }

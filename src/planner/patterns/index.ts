@@ -1,11 +1,11 @@
 // Pattern packing: column generation finds the cheapest fractional mix of node patterns, then diving
 // makes it whole — open the nodes the fractional plan is sure of (its whole parts), re-plan the pods
 // left with the patterns known so far plus new ones, and repeat. See ADR 0010.
-import type { LimitRoom, OpenNode, PackContext, PackResult } from '../pack.ts';
-import { pack } from '../pack.ts';
+import type { OpenNode, PackContext, PackResult } from '../pack.ts';
+import { cloneLimits, debitLimits, filledNode, pack, withinLimits } from '../pack.ts';
 import { generate, type Generation, type Rounds } from './generate.ts';
 import { Master, type MasterSolution } from './master.ts';
-import { anyRepulsion, groupRequests, RESOURCE_COUNT, type Pattern } from './pricing.ts';
+import { anyRepulsion, groupRequests, type Pattern } from './pricing.ts';
 import { usefulKinds } from './useful-kinds.ts';
 
 /** Above this many pending groups the pattern packing is not tried; the other packings carry on. */
@@ -134,11 +134,16 @@ function toResult(
   chosen: readonly Pattern[],
   demand: number[],
 ): PackResult {
-  const limits = cloneRoom(ctx.limits);
+  const limits = cloneLimits(ctx.limits);
   const nodes: OpenNode[] = [];
   for (const p of chosen) {
-    if (debit(ctx, limits, p.kind)) nodes.push(openNode(ctx, p));
-    else for (const [g, n] of p.counts) demand[g] += n;
+    const kind = ctx.kinds[p.kind];
+    if (!withinLimits(limits, kind)) {
+      for (const [g, n] of p.counts) demand[g] += n;
+      continue;
+    }
+    debitLimits(limits, kind);
+    nodes.push(filledNode(ctx, p.kind, p.counts));
   }
   let unplaced = ctx.groups.map(() => 0);
   if (demand.some((d) => d > 0)) {
@@ -148,37 +153,4 @@ function toResult(
     unplaced = rest.unplaced;
   }
   return { nodes, unplaced, cost: nodes.reduce((s, n) => s + ctx.columns.price[n.kind], 0) };
-}
-
-function openNode(ctx: PackContext, p: Pattern): OpenNode {
-  const cap = ctx.columns.capacity;
-  const o = p.kind * RESOURCE_COUNT;
-  const free = { cpu: cap[o], memory: cap[o + 1], ephemeral: cap[o + 2], gpu: cap[o + 3], pods: cap[o + 4] };
-  for (const [g, n] of p.counts) {
-    const r = ctx.groups[g].proto.requests;
-    free.cpu -= r.cpu * n;
-    free.memory -= r.memory * n;
-    free.ephemeral -= r.ephemeral * n;
-    free.gpu -= r.gpu * n;
-    free.pods -= r.pods * n;
-  }
-  return { kind: p.kind, free, counts: p.counts.map(([g, n]) => [g, n]) };
-}
-
-/** Takes the node's machine size from its template's room; false (nothing taken) when it does not fit. */
-function debit(ctx: PackContext, limits: LimitRoom, k: number): boolean {
-  const kind = ctx.kinds[k];
-  const room = limits.get(kind.template.metadata.name);
-  if (!room) return true;
-  if (kind.size.cpu > room.cpu || kind.size.memory > room.memory || kind.size.gpu > room.gpu) return false;
-  room.cpu -= kind.size.cpu;
-  room.memory -= kind.size.memory;
-  room.gpu -= kind.size.gpu;
-  return true;
-}
-
-function cloneRoom(limits: LimitRoom): LimitRoom {
-  const out: LimitRoom = new Map();
-  for (const [name, room] of limits) out.set(name, { ...room });
-  return out;
 }
