@@ -27,12 +27,29 @@ export function rbacManifests(): Manifest[] {
   const subject = [{ kind: 'ServiceAccount', name: CONTROLLER, namespace: NAMESPACE }];
   const role = (name: string, namespace: string, rules: unknown): Manifest[] => [
     { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(name, namespace), rules },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: meta(name, namespace), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name }, subjects: subject },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: meta(name, namespace),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: subject,
+    },
   ];
   return [
     { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(CONTROLLER, NAMESPACE, CONTROLLER) },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta(CONTROLLER), rules: CLUSTER_RULES },
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(CONTROLLER), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: CONTROLLER }, subjects: subject },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: meta(CONTROLLER),
+      rules: CLUSTER_RULES,
+    },
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: meta(CONTROLLER),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: CONTROLLER },
+      subjects: subject,
+    },
     ...LEASE_NAMESPACES.flatMap((ns) => role(`${CONTROLLER}-leases`, ns, LEASE_RULES)),
     ...role(CONTROLLER, NAMESPACE, NAMESPACE_RULES),
   ];
@@ -64,7 +81,14 @@ export function controllerManifests(image = DEFAULT_IMAGE, main = DEFAULT_MAIN):
               {
                 name: 'controller',
                 image,
-                args: ['controller', '--leader-elect', `--leader-election-namespace=${NAMESPACE}`, `--leader-election-id=${CONTROLLER}`, '--metrics-bind-address=:8080', '--health-probe-bind-address=:8081'],
+                args: [
+                  'controller',
+                  '--leader-elect',
+                  `--leader-election-namespace=${NAMESPACE}`,
+                  `--leader-election-id=${CONTROLLER}`,
+                  '--metrics-bind-address=:8080',
+                  '--health-probe-bind-address=:8081',
+                ],
                 env: [
                   { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
                   { name: 'OMNI_MAIN', value: main },
@@ -92,7 +116,12 @@ export function controllerManifests(image = DEFAULT_IMAGE, main = DEFAULT_MAIN):
 export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
   const labels = { 'app.kubernetes.io/name': HUB };
   return [
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(`${HUB}-policy`, NAMESPACE, HUB), data: { 'policy.yaml': 'locations: {}\n' } },
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: meta(`${HUB}-policy`, NAMESPACE, HUB),
+      data: { 'policy.yaml': 'locations: {}\n' },
+    },
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -108,7 +137,16 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
               {
                 name: 'hub',
                 image,
-                args: ['gateway', 'hub', '--listen=0.0.0.0:8443', '--cert=/etc/omni/tls/tls.crt', '--key=/etc/omni/tls/tls.key', '--ca=/etc/omni/tls/ca.crt', '--policy=/etc/omni/policy/policy.yaml', '--metrics=0.0.0.0:9090'],
+                args: [
+                  'gateway',
+                  'hub',
+                  '--listen=0.0.0.0:8443',
+                  '--cert=/etc/omni/tls/tls.crt',
+                  '--key=/etc/omni/tls/tls.key',
+                  '--ca=/etc/omni/tls/ca.crt',
+                  '--policy=/etc/omni/policy/policy.yaml',
+                  '--metrics=0.0.0.0:9090',
+                ],
                 ports: [
                   { name: 'tunnel', containerPort: 8443 },
                   { name: 'metrics', containerPort: 9090 },
@@ -133,13 +171,20 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: meta(HUB, NAMESPACE, HUB),
-      spec: { type: 'LoadBalancer', selector: labels, ports: [{ name: 'tunnel', port: 8443, targetPort: 'tunnel', protocol: 'TCP' }] },
+      spec: {
+        type: 'LoadBalancer',
+        selector: labels,
+        ports: [{ name: 'tunnel', port: 8443, targetPort: 'tunnel', protocol: 'TCP' }],
+      },
     },
   ];
 }
 
 /** The files of deploy/base (besides kustomization.yaml), each with its objects, in apply order. */
-export function manifestFiles(image = DEFAULT_IMAGE, main = DEFAULT_MAIN): { file: string; objects: Manifest[] }[] {
+export function manifestFiles(
+  image = DEFAULT_IMAGE,
+  main = DEFAULT_MAIN,
+): { file: string; objects: Manifest[] }[] {
   return [
     { file: 'namespace.yaml', objects: namespaceManifests() },
     ...crdManifests().map((crd) => ({ file: `crds/${crd.metadata.name}.yaml`, objects: [crd] })),

@@ -34,14 +34,31 @@ export const CLUSTER_RULES: PolicyRule[] = [
   { apiGroups: ['apps'], resources: ['daemonsets'], verbs: READ },
   { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: READ },
   // omni's own kinds
-  { apiGroups: [GROUP], resources: ['edgelocations', 'edgenodeconfigurations', 'nodetemplates', 'nodeclaims'], verbs: [...READ, ...WRITE] },
-  { apiGroups: [GROUP], resources: ['edgelocations/status', 'edgenodeconfigurations/status', 'nodetemplates/status', 'nodeclaims/status'], verbs: ['get', 'update', 'patch'] },
+  {
+    apiGroups: [GROUP],
+    resources: ['edgelocations', 'edgenodeconfigurations', 'nodetemplates', 'nodeclaims'],
+    verbs: [...READ, ...WRITE],
+  },
+  {
+    apiGroups: [GROUP],
+    resources: [
+      'edgelocations/status',
+      'edgenodeconfigurations/status',
+      'nodetemplates/status',
+      'nodeclaims/status',
+    ],
+    verbs: ['get', 'update', 'patch'],
+  },
   { apiGroups: [GROUP], resources: ['edgelocations/finalizers', 'nodeclaims/finalizers'], verbs: ['update'] },
 ];
 
 /** Leases only where omni needs them: its leader election, and virtual nodes' heartbeats. */
 export const LEASE_NAMESPACES = [NAMESPACE, 'kube-node-lease'];
-export const LEASE_RULES: PolicyRule[] = [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: [...READ, ...WRITE] }];
+export const LEASE_RULES: PolicyRule[] = [
+  { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: [...READ, ...WRITE] },
+];
 
 /** In its own namespace omni also writes Secrets (edge credentials, tunnel certificates) and ConfigMaps (hub policy). */
-export const NAMESPACE_RULES: PolicyRule[] = [{ apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: [...READ, ...WRITE] }];
+export const NAMESPACE_RULES: PolicyRule[] = [
+  { apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: [...READ, ...WRITE] },
+];

@@ -56,10 +56,12 @@ export function readTls(files: TlsFiles): TlsMaterial {
 export function parseListener(spec: string): { service: string; host: string; port: number } {
   const i = spec.lastIndexOf('=');
   const service = spec.slice(0, i);
-  if (i < 0 || !isServiceKey(service)) throw new Error(`--listener: expected namespace/name:port=[host:]port, got "${spec}"`);
+  if (i < 0 || !isServiceKey(service))
+    throw new Error(`--listener: expected namespace/name:port=[host:]port, got "${spec}"`);
   const target = spec.slice(i + 1);
   const ep = target.includes(':') ? parseHostPort(target) : { host: '0.0.0.0', port: Number(target) };
-  if (!Number.isInteger(ep.port) || ep.port < 0 || ep.port > 65535) throw new Error(`--listener: bad port in "${spec}"`);
+  if (!Number.isInteger(ep.port) || ep.port < 0 || ep.port > 65535)
+    throw new Error(`--listener: bad port in "${spec}"`);
   return { service, ...ep };
 }
 
@@ -68,7 +70,9 @@ async function serveMetrics(addr: string | undefined, metrics: TunnelMetrics): P
   const { host, port } = parseHostPort(addr);
   const srv = http.createServer((req, res) => {
     if (req.url !== '/metrics') return void res.writeHead(404).end();
-    void metrics.registry.metrics().then((text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text));
+    void metrics.registry
+      .metrics()
+      .then((text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text));
   });
   await new Promise<void>((resolve) => srv.listen(port, host, resolve));
   return srv;
@@ -112,10 +116,12 @@ export async function runHub(o: HubRunOptions): Promise<Running> {
   });
   const hubPort = await hub.start();
   const listeners: Record<string, number> = {};
-  for (const l of o.listeners.map(parseListener)) listeners[l.service] = await hub.listen(l.service, l.port, l.host);
+  for (const l of o.listeners.map(parseListener))
+    listeners[l.service] = await hub.listen(l.service, l.port, l.host);
   const metricsServer = await serveMetrics(o.metrics, hub.metrics);
   const stops = [watchText(o.policyFile, (t) => hub.setPolicy(parsePolicy(parseYaml(t))))];
-  if (o.revocationsFile) stops.push(watchText(o.revocationsFile, (t) => hub.setRevocations(RevocationList.parse(t))));
+  if (o.revocationsFile)
+    stops.push(watchText(o.revocationsFile, (t) => hub.setRevocations(RevocationList.parse(t))));
   ready({ role: 'hub', port: hubPort, listeners });
   return {
     close: async () => {
@@ -142,7 +148,9 @@ export async function runSpoke(o: SpokeRunOptions): Promise<Running> {
   const metricsServer = await serveMetrics(o.metrics, spoke.metrics);
   const reload = (): void => void spoke.reloadCredentials(readTls(o.tls)).catch(() => undefined);
   const stops = [watchText(o.tls.cert, reload)];
-  const listeners = Object.fromEntries(o.listeners.map(parseListener).map((l) => [l.service, spoke.listenerPort(l.service)]));
+  const listeners = Object.fromEntries(
+    o.listeners.map(parseListener).map((l) => [l.service, spoke.listenerPort(l.service)]),
+  );
   ready({ role: 'spoke', location: o.location, listeners });
   return {
     close: async () => {
@@ -175,14 +183,19 @@ export interface IssueRequest {
 export function issueToFiles(r: IssueRequest): { cert: string; serial: string } {
   const ca = { certPem: readText(join(r.caDir, 'ca.crt')), keyPem: readText(join(r.caDir, 'ca.key')) };
   const opts = { validityDays: r.validityDays };
-  const bundle = r.location ? issueEdgeCert(ca, r.location, opts) : issueHubCert(ca, { dns: r.hubDns, ips: r.hubIps }, opts);
+  const bundle = r.location
+    ? issueEdgeCert(ca, r.location, opts)
+    : issueHubCert(ca, { dns: r.hubDns, ips: r.hubIps }, opts);
   writeFileSync(`${r.out}.crt`, bundle.certPem);
   writeFileSync(`${r.out}.key`, bundle.keyPem, { mode: 0o600 });
   return { cert: `${r.out}.crt`, serial: certInfo(bundle.certPem).serial };
 }
 
 /** Adds a serial or a whole location to a revocation list file (created if missing). */
-export function revokeInFile(file: string, entry: { serial?: string; location?: string; reason?: string }): void {
+export function revokeInFile(
+  file: string,
+  entry: { serial?: string; location?: string; reason?: string },
+): void {
   let list = new RevocationList();
   try {
     list = RevocationList.parse(readText(file));

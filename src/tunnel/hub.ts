@@ -95,7 +95,9 @@ export class Hub {
 
   /** A local listener in the main cluster for an edge-backed service (what its main Service points to). */
   async listen(service: string, port = 0, host = '0.0.0.0'): Promise<number> {
-    const srv = net.createServer({ allowHalfOpen: true, noDelay: true }, (sock) => this.onMainClient(service, sock));
+    const srv = net.createServer({ allowHalfOpen: true, noDelay: true }, (sock) =>
+      this.onMainClient(service, sock),
+    );
     await new Promise<void>((resolve, reject) => {
       srv.once('error', reject);
       srv.listen(port, host, () => resolve());
@@ -169,7 +171,10 @@ export class Hub {
     this.log.info({ location, serial: cert.serial }, 'spoke connected');
     session.on('stream', (s) => this.onSpokeStream(link, s));
     session.on('close', (err) => {
-      this.links.set(location, (this.links.get(location) ?? []).filter((l) => l !== link));
+      this.links.set(
+        location,
+        (this.links.get(location) ?? []).filter((l) => l !== link),
+      );
       this.metrics.sessions.labels(location).dec();
       this.log.info({ location, err: err?.message }, 'spoke disconnected');
     });

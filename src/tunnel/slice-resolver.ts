@@ -26,7 +26,11 @@ function usable(ep: SliceEndpoint, filter: SliceFilter): boolean {
   return !(ep.nodeName && filter.skipNode?.(ep.nodeName));
 }
 
-function endpointsForPort(port: ServicePort, slices: readonly EndpointSlice[], filter: SliceFilter): Endpoint[] {
+function endpointsForPort(
+  port: ServicePort,
+  slices: readonly EndpointSlice[],
+  filter: SliceFilter,
+): Endpoint[] {
   const out: Endpoint[] = [];
   for (const slice of slices) {
     const sp = (slice.ports ?? []).find((p) => (p.name ?? '') === (port.name ?? ''));

@@ -75,7 +75,10 @@ export class Spoke {
 
   /** Adds a local listener for a main-cluster service; returns its port. */
   async listen(service: string, port = 0, host = '0.0.0.0'): Promise<number> {
-    const srv = net.createServer({ allowHalfOpen: true, noDelay: true }, (sock) => void this.onLocalClient(service, sock));
+    const srv = net.createServer(
+      { allowHalfOpen: true, noDelay: true },
+      (sock) => void this.onLocalClient(service, sock),
+    );
     await new Promise<void>((resolve, reject) => {
       srv.once('error', reject);
       srv.listen(port, host, () => resolve());
@@ -127,7 +130,11 @@ export class Spoke {
       if (!this.connected) await this.tryConnect();
       if (this.stopped) break;
       // Sleep until the link drops (then back off) or, if it never came up, for the backoff delay.
-      await this.pause(this.connected ? null : backoffDelay(this.attempt++, this.opts.random ?? Math.random, this.opts.backoff));
+      await this.pause(
+        this.connected
+          ? null
+          : backoffDelay(this.attempt++, this.opts.random ?? Math.random, this.opts.backoff),
+      );
     }
   }
 
@@ -174,7 +181,8 @@ export class Spoke {
       const socket = tls.connect({
         host: this.opts.hub.host,
         port: this.opts.hub.port,
-        servername: this.opts.hub.servername ?? (net.isIP(this.opts.hub.host) ? undefined : this.opts.hub.host),
+        servername:
+          this.opts.hub.servername ?? (net.isIP(this.opts.hub.host) ? undefined : this.opts.hub.host),
         cert: this.creds.certPem,
         key: this.creds.keyPem,
         ca: this.creds.caPem,
@@ -191,7 +199,11 @@ export class Spoke {
       socket.once('error', fail);
       socket.once('secureConnect', () => {
         socket.removeListener('error', fail);
-        const session = new MuxSession(socket, 'client', this.metrics.muxHooks(this.opts.location, this.opts.mux));
+        const session = new MuxSession(
+          socket,
+          'client',
+          this.metrics.muxHooks(this.opts.location, this.opts.mux),
+        );
         session.ping().then(
           () => (clearTimeout(timer), resolve(session)),
           () => fail(new Error('hub closed the connection during the handshake (certificate refused?)')),
@@ -201,7 +213,8 @@ export class Spoke {
   }
 
   private sessionWithin(timeoutMs: number): Promise<MuxSession> {
-    const usable = (): MuxSession | null => (this.session && !this.session.closed && !this.session.isDraining ? this.session : null);
+    const usable = (): MuxSession | null =>
+      this.session && !this.session.closed && !this.session.isDraining ? this.session : null;
     const now = usable();
     if (now) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
@@ -245,7 +258,9 @@ export class Spoke {
     try {
       const endpoints = await this.opts.resolver.resolve(service);
       const socket = await this.dialer.dial(endpoints);
-      this.metrics.connectLatency.labels(this.opts.location).observe(Number(process.hrtime.bigint() - started) / 1e9);
+      this.metrics.connectLatency
+        .labels(this.opts.location)
+        .observe(Number(process.hrtime.bigint() - started) / 1e9);
       if (stream.destroyed) return void socket.destroy();
       splice(stream, socket);
     } catch (err) {

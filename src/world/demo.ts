@@ -34,11 +34,17 @@ export interface RunningDemo {
 function printBanner(d: RunningDemo, o: DemoOptions): void {
   o.out('omni demo — the embedded world is running (no cloud account used)');
   o.out(`  main cluster   aws us-east-1 (kube-sim), kubeconfig ${d.world.kubeconfigs.get('main')}`);
-  o.out(`  edge locations ${DEMO_EDGE_LOCATIONS.map((e) => `${e.name} (${e.cloud} ${e.region})`).join(', ')}`);
-  o.out(`  edge kubeconfigs are written to ${join(d.stateDir, 'kubeconfig')}/<edge-location>.yaml as each becomes Ready`);
+  o.out(
+    `  edge locations ${DEMO_EDGE_LOCATIONS.map((e) => `${e.name} (${e.cloud} ${e.region})`).join(', ')}`,
+  );
+  o.out(
+    `  edge kubeconfigs are written to ${join(d.stateDir, 'kubeconfig')}/<edge-location>.yaml as each becomes Ready`,
+  );
   if (d.console) o.out(`  console        ${d.console.loginUrl}`);
   o.out(`  time scale     ${o.timeScale}x (one real second is ${o.timeScale} simulated seconds)`);
-  o.out(`  try            KUBECONFIG=${d.world.kubeconfigs.get('main')} kubectl get nodes,nodeclaims,edgelocations`);
+  o.out(
+    `  try            KUBECONFIG=${d.world.kubeconfigs.get('main')} kubectl get nodes,nodeclaims,edgelocations`,
+  );
 }
 
 export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
@@ -47,7 +53,16 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
   const world = await startEmbeddedWorld({ seed: o.seed, timeScale: o.timeScale, stateDir, log: o.log });
   const decisions = new DecisionLog();
   world.autoscaler.view.claims.onChange((c: NodeClaimObject) => decisions.observe([c]));
-  const consoleServer = o.headless ? undefined : await startConsoleServer({ clients: world.clients, catalog: world.catalog, port: o.port, clock: world.clock, log: o.log.child({ component: 'console' }), metricsRegistry: world.registry });
+  const consoleServer = o.headless
+    ? undefined
+    : await startConsoleServer({
+        clients: world.clients,
+        catalog: world.catalog,
+        port: o.port,
+        clock: world.clock,
+        log: o.log.child({ component: 'console' }),
+        metricsRegistry: world.registry,
+      });
   if (o.scenario === 'default') {
     await applyEdgeLocations(world.clients, DEMO_EDGE_LOCATIONS);
     await applyScenario(world.clients, DEMO_EDGE_LOCATIONS);
@@ -56,7 +71,14 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
     world,
     console: consoleServer,
     stateDir,
-    report: () => buildReport({ clients: world.clients, catalog: world.catalog, namespace: DEMO_NAMESPACE, durationSeconds: Math.round((Date.now() - started) / 1000), decisions }),
+    report: () =>
+      buildReport({
+        clients: world.clients,
+        catalog: world.catalog,
+        namespace: DEMO_NAMESPACE,
+        durationSeconds: Math.round((Date.now() - started) / 1000),
+        decisions,
+      }),
     async stop() {
       await consoleServer?.stop();
       await world.stop();

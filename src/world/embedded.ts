@@ -10,9 +10,24 @@ import { loadEmbeddedCatalog } from '../catalog/index.ts';
 import type { Catalog } from '../catalog/types.ts';
 import { createSimClouds, tickAll, type SimClouds } from '../clouds/sim/index.ts';
 import { KubeNodeRegistrar } from '../clouds/registrar.ts';
-import { installCrds, loadKubeConfig, makeClients, waitForCrds, type KubeClients, type Logger } from '../kube/index.ts';
-import { MutableLocationRegistry, startAutoscaler, type Autoscaler } from '../controllers/autoscaler/index.ts';
-import { startEdgeLocationController, type EdgeLocationController, type ReadyEdge } from '../controllers/edge-location/index.ts';
+import {
+  installCrds,
+  loadKubeConfig,
+  makeClients,
+  waitForCrds,
+  type KubeClients,
+  type Logger,
+} from '../kube/index.ts';
+import {
+  MutableLocationRegistry,
+  startAutoscaler,
+  type Autoscaler,
+} from '../controllers/autoscaler/index.ts';
+import {
+  startEdgeLocationController,
+  type EdgeLocationController,
+  type ReadyEdge,
+} from '../controllers/edge-location/index.ts';
 import { startVirtualKubelet, type VirtualKubelet } from '../controllers/virtual-kubelet/index.ts';
 import { startEvictor, type Evictor } from '../controllers/evictor/index.ts';
 import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from './edge-clusters.ts';
@@ -71,7 +86,12 @@ async function startMainCluster(clock: WorldClock, nodes: number): Promise<Simul
   });
 }
 
-function writeKubeconfig(dir: string | undefined, name: string, yaml: string, files: Map<string, string>): void {
+function writeKubeconfig(
+  dir: string | undefined,
+  name: string,
+  yaml: string,
+  files: Map<string, string>,
+): void {
   if (!dir) return;
   const folder = join(dir, 'kubeconfig');
   mkdirSync(folder, { recursive: true });
@@ -86,15 +106,34 @@ function writeKubeconfig(dir: string | undefined, name: string, yaml: string, fi
  */
 async function gatewayService(clients: KubeClients, name: string): Promise<string> {
   await clients.core.createNamespace({ body: { metadata: { name: 'castai-omni' } } }).catch(() => undefined);
-  const body = { metadata: { name, labels: { 'app.kubernetes.io/part-of': 'omni' } }, spec: { selector: { 'app.kubernetes.io/name': name }, ports: [{ name: 'tunnel', port: 8443 }] } };
-  const svc = await clients.core.createNamespacedService({ namespace: 'castai-omni', body }).catch(() => clients.core.readNamespacedService({ name, namespace: 'castai-omni' }));
+  const body = {
+    metadata: { name, labels: { 'app.kubernetes.io/part-of': 'omni' } },
+    spec: { selector: { 'app.kubernetes.io/name': name }, ports: [{ name: 'tunnel', port: 8443 }] },
+  };
+  const svc = await clients.core
+    .createNamespacedService({ namespace: 'castai-omni', body })
+    .catch(() => clients.core.readNamespacedService({ name, namespace: 'castai-omni' }));
   return svc.spec?.clusterIP ?? '';
 }
 
-function edgeListener(w: { locations: MutableLocationRegistry; vk: VirtualKubelet; stateDir?: string; files: Map<string, string>; spokes: Map<string, string> }) {
+function edgeListener(w: {
+  locations: MutableLocationRegistry;
+  vk: VirtualKubelet;
+  stateDir?: string;
+  files: Map<string, string>;
+  spokes: Map<string, string>;
+}) {
   return {
     onReady(edge: ReadyEdge) {
-      w.locations.setEdge({ name: edge.name, cloud: edge.cloud, region: edge.region, provider: edge.provider, join: edge.join, placement: edge.placement, deleteNode: (n) => edge.deleteNode(n) });
+      w.locations.setEdge({
+        name: edge.name,
+        cloud: edge.cloud,
+        region: edge.region,
+        provider: edge.provider,
+        join: edge.join,
+        placement: edge.placement,
+        deleteNode: (n) => edge.deleteNode(n),
+      });
       writeKubeconfig(w.stateDir, edge.name, edge.kubeconfigYaml, w.files);
       const clients = makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 });
       void gatewayService(clients, 'omni-spoke').then((ip) => {
@@ -120,7 +159,13 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
   const kubeconfigs = new Map<string, string>();
   writeKubeconfig(o.stateDir, 'main', main.kubeconfigYaml, kubeconfigs);
   const catalog = await loadEmbeddedCatalog();
-  const clouds = createSimClouds({ catalog, clock, seed: o.seed ?? 1, registrar: new KubeNodeRegistrar(), bootDelayMs: 40_000 });
+  const clouds = createSimClouds({
+    catalog,
+    clock,
+    seed: o.seed ?? 1,
+    registrar: new KubeNodeRegistrar(),
+    bootDelayMs: 40_000,
+  });
   const ticker = setInterval(() => void tickAll(clouds).catch(() => undefined), 250);
   const registry = new Registry();
   const locations = new MutableLocationRegistry({
@@ -131,7 +176,12 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
   });
   const spokes = new Map<string, string>();
   const hubAddress = await gatewayService(clients, 'omni-hub');
-  const vk = startVirtualKubelet({ main: clients, clock, log: o.log.child({ component: 'virtual-kubelet' }), gateways: { hubAddress, spokeAddress: (edge) => spokes.get(edge) } });
+  const vk = startVirtualKubelet({
+    main: clients,
+    clock,
+    log: o.log.child({ component: 'virtual-kubelet' }),
+    gateways: { hubAddress, spokeAddress: (edge) => spokes.get(edge) },
+  });
   main.setLogProvider(vk.logProvider(simulatedLogs(clock.sim)));
   const edgeClusters = embeddedEdgeClusters({ timeScale: o.timeScale ?? 10 });
   const edgeLocations = startEdgeLocationController({
@@ -146,14 +196,39 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
   });
   const evictorRef: { current?: Evictor } = {};
   const autoscaler = await startAutoscaler({
-    clients, catalog, locations, clusterId: CLUSTER_ID, main: MAIN, clock, log: o.log.child({ component: 'autoscaler' }), registry,
+    clients,
+    catalog,
+    locations,
+    clusterId: CLUSTER_ID,
+    main: MAIN,
+    clock,
+    log: o.log.child({ component: 'autoscaler' }),
+    registry,
     recentlyMovedHome: (uid) => evictorRef.current?.recentlyMovedHome(uid) ?? false,
     options: { emptyGraceSeconds: o.emptyGraceSeconds ?? 120, tickSeconds: 5, batchSeconds: 2 },
   });
-  const evictor = startEvictor({ clients, clock, log: o.log.child({ component: 'evictor' }), registry, options: { intervalSeconds: 60 } });
+  const evictor = startEvictor({
+    clients,
+    clock,
+    log: o.log.child({ component: 'evictor' }),
+    registry,
+    options: { intervalSeconds: 60 },
+  });
   evictorRef.current = evictor;
   return {
-    clock, main, clients, catalog, clouds, locations, edgeClusters, virtualKubelet: vk, autoscaler, evictor, edgeLocations, registry, kubeconfigs,
+    clock,
+    main,
+    clients,
+    catalog,
+    clouds,
+    locations,
+    edgeClusters,
+    virtualKubelet: vk,
+    autoscaler,
+    evictor,
+    edgeLocations,
+    registry,
+    kubeconfigs,
     async stop() {
       clearInterval(ticker);
       await evictor.stop();

@@ -2,13 +2,28 @@
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import type { Catalog } from '../catalog/types.ts';
 import type { KubeClients } from '../kube/index.ts';
-import { DECISION_ANNOTATION, NODE_CLAIM_LABEL, type Decision, type NodeClaimObject } from '../controllers/autoscaler/index.ts';
+import {
+  DECISION_ANNOTATION,
+  NODE_CLAIM_LABEL,
+  type Decision,
+  type NodeClaimObject,
+} from '../controllers/autoscaler/index.ts';
 import { MAIN } from './embedded.ts';
 
 export interface DemoReport {
   durationSeconds: number;
   pods: { namespace: string; name: string; phase: string; node: string | null; location: string | null }[];
-  nodes: { name: string; location: string; cloud: string; region: string; zone: string; instanceType: string; lifecycle: string; pricePerHour: number; virtual: boolean }[];
+  nodes: {
+    name: string;
+    location: string;
+    cloud: string;
+    region: string;
+    zone: string;
+    instanceType: string;
+    lifecycle: string;
+    pricePerHour: number;
+    virtual: boolean;
+  }[];
   edgeLocations: { name: string; cloud: string; region: string; state: string }[];
   costPerHour: number;
   mainRegionOnlyCostPerHour: number;
@@ -23,11 +38,19 @@ function round(n: number): number {
   return Math.round(n * 10_000) / 10_000;
 }
 
-function nodeRow(node: V1Node, claims: Map<string, NodeClaimObject>, catalog: Catalog): DemoReport['nodes'][number] {
+function nodeRow(
+  node: V1Node,
+  claims: Map<string, NodeClaimObject>,
+  catalog: Catalog,
+): DemoReport['nodes'][number] {
   const labels = node.metadata?.labels ?? {};
   const claim = claims.get(labels[NODE_CLAIM_LABEL] ?? node.metadata!.name!);
   const instanceType = claim?.spec.instanceType ?? labels['node.kubernetes.io/instance-type'] ?? '';
-  const price = claim?.spec.pricePerHour ?? catalog.query({ cloud: MAIN.cloud, region: MAIN.region }).find((o) => o.instanceType === instanceType)?.onDemandPricePerHour ?? 0;
+  const price =
+    claim?.spec.pricePerHour ??
+    catalog.query({ cloud: MAIN.cloud, region: MAIN.region }).find((o) => o.instanceType === instanceType)
+      ?.onDemandPricePerHour ??
+    0;
   return {
     name: node.metadata!.name!,
     location: claim?.spec.location ?? locationOfNode(node),
@@ -78,8 +101,22 @@ export async function buildReport(r: ReportInput): Promise<DemoReport> {
   const [nodes, pods, claimList, edges] = await Promise.all([
     r.clients.core.listNode(),
     r.clients.core.listNamespacedPod({ namespace: r.namespace }),
-    r.clients.custom.listClusterCustomObject({ group: 'omni.cast.ai', version: 'v1alpha1', plural: 'nodeclaims' }) as Promise<{ items: NodeClaimObject[] }>,
-    r.clients.custom.listClusterCustomObject({ group: 'omni.cast.ai', version: 'v1alpha1', plural: 'edgelocations' }) as Promise<{ items: { metadata: { name: string }; spec: { cloud: string; region: string }; status?: { state?: string } }[] }>,
+    r.clients.custom.listClusterCustomObject({
+      group: 'omni.cast.ai',
+      version: 'v1alpha1',
+      plural: 'nodeclaims',
+    }) as Promise<{ items: NodeClaimObject[] }>,
+    r.clients.custom.listClusterCustomObject({
+      group: 'omni.cast.ai',
+      version: 'v1alpha1',
+      plural: 'edgelocations',
+    }) as Promise<{
+      items: {
+        metadata: { name: string };
+        spec: { cloud: string; region: string };
+        status?: { state?: string };
+      }[];
+    }>,
   ]);
   r.decisions.observe(claimList.items);
   const claims = new Map(claimList.items.map((c) => [c.metadata!.name!, c]));
@@ -87,7 +124,12 @@ export async function buildReport(r: ReportInput): Promise<DemoReport> {
   const nodeRows = nodes.items.map((n) => nodeRow(n, claims, r.catalog));
   const costPerHour = nodeRows.reduce((s, n) => s + n.pricePerHour, 0);
   const baseCost = nodeRows.filter((n) => !claims.has(n.name)).reduce((s, n) => s + n.pricePerHour, 0);
-  const mainOnly = baseCost + [...claims.values()].reduce((s, c) => s + (decisionOf(c)?.mainRegionOnlyPricePerHour ?? c.spec.pricePerHour), 0);
+  const mainOnly =
+    baseCost +
+    [...claims.values()].reduce(
+      (s, c) => s + (decisionOf(c)?.mainRegionOnlyPricePerHour ?? c.spec.pricePerHour),
+      0,
+    );
   return {
     durationSeconds: r.durationSeconds,
     pods: pods.items.map((p: V1Pod) => ({
@@ -98,9 +140,16 @@ export async function buildReport(r: ReportInput): Promise<DemoReport> {
       location: p.spec?.nodeName ? locationOfNode(byName.get(p.spec.nodeName)) : null,
     })),
     nodes: nodeRows,
-    edgeLocations: edges.items.map((e) => ({ name: e.metadata.name, cloud: e.spec.cloud, region: e.spec.region, state: e.status?.state ?? 'PendingOnboarding' })),
+    edgeLocations: edges.items.map((e) => ({
+      name: e.metadata.name,
+      cloud: e.spec.cloud,
+      region: e.spec.region,
+      state: e.status?.state ?? 'PendingOnboarding',
+    })),
     costPerHour: round(costPerHour),
     mainRegionOnlyCostPerHour: round(mainOnly),
-    decisions: r.decisions.all().map((d) => ({ time: d.time, pods: d.pods, chosen: d.chosen, reason: d.reason })),
+    decisions: r.decisions
+      .all()
+      .map((d) => ({ time: d.time, pods: d.pods, chosen: d.chosen, reason: d.reason })),
   };
 }

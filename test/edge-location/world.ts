@@ -19,7 +19,13 @@ import {
 } from '../../src/controllers/edge-location/index.ts';
 import { GROUP, VERSION } from '../../src/apis/index.ts';
 import { pino } from 'pino';
-import { loadKubeConfig, makeClients, systemClock, waitForCrds, type KubeClients } from '../../src/kube/index.ts';
+import {
+  loadKubeConfig,
+  makeClients,
+  systemClock,
+  waitForCrds,
+  type KubeClients,
+} from '../../src/kube/index.ts';
 import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from '../../src/world/edge-clusters.ts';
 import { simCloudProviders } from '../../src/world/sim-cloud-providers.ts';
 
@@ -52,7 +58,13 @@ export async function startWorld(): Promise<World> {
   const kubeconfigFile = join(dir, 'kubeconfig');
   writeFileSync(kubeconfigFile, sim.kubeconfigYaml, { mode: 0o600 });
   // Instances boot at once and register their Node with the cluster their user data names.
-  const clouds = createSimClouds({ catalog, clock: systemClock, seed: 7, bootDelayMs: 0, registrar: new KubeNodeRegistrar() });
+  const clouds = createSimClouds({
+    catalog,
+    clock: systemClock,
+    seed: 7,
+    bootDelayMs: 0,
+    registrar: new KubeNodeRegistrar(),
+  });
   const edgeClusters = embeddedEdgeClusters();
   const logs: string[] = [];
   // Capture every log line the controller writes, to check that no credential reaches the logs.
@@ -72,7 +84,12 @@ export async function startWorld(): Promise<World> {
         clients,
         providers: over.providers ?? simCloudProviders(clouds),
         edgeClusters: over.edgeClusters ?? edgeClusters,
-        listeners: [{ onReady: (e) => void w.ready.set(e.name, e), onRemoved: (n) => void (w.removed.push(n), w.ready.delete(n)) }],
+        listeners: [
+          {
+            onReady: (e) => void w.ready.set(e.name, e),
+            onRemoved: (n) => void (w.removed.push(n), w.ready.delete(n)),
+          },
+        ],
         clock: systemClock,
         log: pinoLog,
         clusterId: CLUSTER_ID,
@@ -90,37 +107,75 @@ export async function startWorld(): Promise<World> {
   return w;
 }
 
-export type Obj = KubernetesObject & { spec?: Record<string, unknown>; status?: { state?: string; conditions?: { type: string; status: string; reason?: string; message?: string }[]; resources?: Record<string, string>; edgeClusterEndpoint?: string } };
+export type Obj = KubernetesObject & {
+  spec?: Record<string, unknown>;
+  status?: {
+    state?: string;
+    conditions?: { type: string; status: string; reason?: string; message?: string }[];
+    resources?: Record<string, string>;
+    edgeClusterEndpoint?: string;
+  };
+};
 
 export function edgeLocation(name: string, spec: Record<string, unknown>): Record<string, unknown> {
   return { apiVersion: `${GROUP}/${VERSION}`, kind: 'EdgeLocation', metadata: { name }, spec };
 }
 
-export async function createLocation(clients: KubeClients, name: string, spec: Record<string, unknown>): Promise<void> {
-  await clients.custom.createClusterCustomObject({ group: GROUP, version: VERSION, plural: 'edgelocations', body: edgeLocation(name, spec) });
+export async function createLocation(
+  clients: KubeClients,
+  name: string,
+  spec: Record<string, unknown>,
+): Promise<void> {
+  await clients.custom.createClusterCustomObject({
+    group: GROUP,
+    version: VERSION,
+    plural: 'edgelocations',
+    body: edgeLocation(name, spec),
+  });
 }
 
 export async function getLocation(clients: KubeClients, name: string): Promise<Obj | undefined> {
   try {
-    return (await clients.custom.getClusterCustomObject({ group: GROUP, version: VERSION, plural: 'edgelocations', name })) as Obj;
+    return (await clients.custom.getClusterCustomObject({
+      group: GROUP,
+      version: VERSION,
+      plural: 'edgelocations',
+      name,
+    })) as Obj;
   } catch {
     return undefined;
   }
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   let last: T;
   for (;;) {
     last = await fn();
     if (ok(last)) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 2000)}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 2000)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
 
-export async function waitForState(clients: KubeClients, name: string, state: string, timeoutMs = 10_000): Promise<Obj> {
-  return (await waitFor(`${name} to be ${state}`, () => getLocation(clients, name), (o) => o?.status?.state === state, timeoutMs))!;
+export async function waitForState(
+  clients: KubeClients,
+  name: string,
+  state: string,
+  timeoutMs = 10_000,
+): Promise<Obj> {
+  return (await waitFor(
+    `${name} to be ${state}`,
+    () => getLocation(clients, name),
+    (o) => o?.status?.state === state,
+    timeoutMs,
+  ))!;
 }
 
 /** kubectl as a subprocess, asynchronously: the API server lives in this process, so it must not block. */
@@ -131,7 +186,9 @@ export function kubectl(w: World, args: string[], input?: string): Promise<strin
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`kubectl ${args.join(' ')}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`kubectl ${args.join(' ')}: ${err}`)),
+    );
     child.stdin.end(input ?? '');
   });
 }

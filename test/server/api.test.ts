@@ -1,7 +1,26 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { DecisionsView, EdgeLocationView, ErrorBody, NodeView, OverviewView, CostView, PendingPodView } from '../../src/server/index.ts';
-import { api, createNodeWithStatus, createOmni, edgeLocation, eventually, mainNode, nodeClaim, startEnv, virtualNode, type Env } from './helpers.ts';
+import type {
+  DecisionsView,
+  EdgeLocationView,
+  ErrorBody,
+  NodeView,
+  OverviewView,
+  CostView,
+  PendingPodView,
+} from '../../src/server/index.ts';
+import {
+  api,
+  createNodeWithStatus,
+  createOmni,
+  edgeLocation,
+  eventually,
+  mainNode,
+  nodeClaim,
+  startEnv,
+  virtualNode,
+  type Env,
+} from './helpers.ts';
 
 let env: Env;
 
@@ -11,10 +30,16 @@ before(async () => {
   await createNodeWithStatus(env.clients, mainNode('main-2', 'us-east-1b'));
   await createOmni(env.clients, 'edgelocations', edgeLocation('gcp-us-central1'));
   await createNodeWithStatus(env.clients, virtualNode('edge-gpu-1', 'gcp-us-central1'));
-  await createOmni(env.clients, 'nodeclaims', { ...nodeClaim('edge-gpu-1', 'edge-gpu-1', 'gcp-us-central1'), status: { nodeName: 'edge-gpu-1' } });
+  await createOmni(env.clients, 'nodeclaims', {
+    ...nodeClaim('edge-gpu-1', 'edge-gpu-1', 'gcp-us-central1'),
+    status: { nodeName: 'edge-gpu-1' },
+  });
   await env.clients.core.createNamespacedPod({
     namespace: 'default',
-    body: { metadata: { name: 'waiting' }, spec: { containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '2', memory: '1Gi' } } }] } },
+    body: {
+      metadata: { name: 'waiting' },
+      spec: { containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '2', memory: '1Gi' } } }] },
+    },
   });
 });
 
@@ -23,7 +48,13 @@ after(async () => {
 });
 
 test('every API and page request without the token is refused with 401', async () => {
-  for (const path of ['/api/v1/overview', '/api/v1/openapi.json', '/', '/assets/app.js', '/api/v1/events/stream']) {
+  for (const path of [
+    '/api/v1/overview',
+    '/api/v1/openapi.json',
+    '/',
+    '/assets/app.js',
+    '/api/v1/events/stream',
+  ]) {
     const res = await fetch(`${env.console.url}${path}`);
     assert.equal(res.status, 401, path);
     await res.body?.cancel();
@@ -85,7 +116,17 @@ test('pending pods carry the PodScheduled message', async () => {
     body: {
       metadata: { name: 'waiting', namespace: 'default' },
       spec: { containers: [{ name: 'c', image: 'x' }] },
-      status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient cpu.' }] },
+      status: {
+        phase: 'Pending',
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message: '0/3 nodes are available: 3 Insufficient cpu.',
+          },
+        ],
+      },
     },
   });
   const { body } = await eventually(
@@ -127,30 +168,44 @@ test('decisions: the NodeClaim decision record and autoscaler events', async () 
 test('edge locations list their onboarding conditions in order', async () => {
   const { body } = await api<{ items: EdgeLocationView[] }>(env, '/api/v1/edge-locations');
   assert.equal(body.items[0].state, 'Ready');
-  assert.deepEqual(body.items[0].conditions.map((c) => c.type), ['PermissionsOK', 'NetworkReady', 'IdentityReady', 'EdgeClusterReady']);
+  assert.deepEqual(
+    body.items[0].conditions.map((c) => c.type),
+    ['PermissionsOK', 'NetworkReady', 'IdentityReady', 'EdgeClusterReady'],
+  );
   assert.equal(body.items[0].nodes, 1);
 });
 
 test('node template form: created when valid, 422 with the field message when not', async () => {
   const ok = await api(env, '/api/v1/node-templates', {
     method: 'POST',
-    body: JSON.stringify({ metadata: { name: 'gpu' }, spec: { edgeLocations: ['gcp-us-central1'], constraints: { spot: true, gpu: { minCount: 1 } } } }),
+    body: JSON.stringify({
+      metadata: { name: 'gpu' },
+      spec: { edgeLocations: ['gcp-us-central1'], constraints: { spot: true, gpu: { minCount: 1 } } },
+    }),
   });
   assert.equal(ok.status, 201);
   const bad = await api<ErrorBody>(env, '/api/v1/node-templates', {
     method: 'POST',
-    body: JSON.stringify({ metadata: { name: 'bad' }, spec: { edgeLocations: ['gcp-us-central1'], constraints: { architectures: ['arm64'] } } }),
+    body: JSON.stringify({
+      metadata: { name: 'bad' },
+      spec: { edgeLocations: ['gcp-us-central1'], constraints: { architectures: ['arm64'] } },
+    }),
   });
   assert.equal(bad.status, 422);
   assert.deepEqual(bad.body.fields, [
-    { field: 'spec.constraints.architectures', message: 'only amd64 is allowed with edgeLocations (edge nodes are x86_64 only)' },
+    {
+      field: 'spec.constraints.architectures',
+      message: 'only amd64 is allowed with edgeLocations (edge nodes are x86_64 only)',
+    },
   ]);
   const unknown = await api<ErrorBody>(env, '/api/v1/node-templates', {
     method: 'POST',
     body: JSON.stringify({ metadata: { name: 'nowhere' }, spec: { edgeLocations: ['nope'] } }),
   });
   assert.equal(unknown.status, 422);
-  assert.deepEqual(unknown.body.fields, [{ field: 'spec.edgeLocations[0]', message: 'EdgeLocation "nope" does not exist' }]);
+  assert.deepEqual(unknown.body.fields, [
+    { field: 'spec.edgeLocations[0]', message: 'EdgeLocation "nope" does not exist' },
+  ]);
   const minMax = await api<ErrorBody>(env, '/api/v1/node-templates', {
     method: 'POST',
     body: JSON.stringify({ metadata: { name: 'minmax' }, spec: { constraints: { minCpu: 8, maxCpu: 4 } } }),
@@ -159,60 +214,96 @@ test('node template form: created when valid, 422 with the field message when no
 });
 
 test('node template update replaces the spec', async () => {
-  await api(env, '/api/v1/node-templates', { method: 'POST', body: JSON.stringify({ metadata: { name: 'web' }, spec: {} }) });
+  await api(env, '/api/v1/node-templates', {
+    method: 'POST',
+    body: JSON.stringify({ metadata: { name: 'web' }, spec: {} }),
+  });
   const res = await api<{ spec: { weight: number } }>(env, '/api/v1/node-templates/web', {
     method: 'PUT',
     body: JSON.stringify({ metadata: { name: 'web' }, spec: { weight: 5 } }),
   });
   assert.equal(res.status, 200);
   assert.equal(res.body.spec.weight, 5);
-  const missing = await api(env, '/api/v1/node-templates/none', { method: 'PUT', body: JSON.stringify({ spec: {} }) });
+  const missing = await api(env, '/api/v1/node-templates/none', {
+    method: 'PUT',
+    body: JSON.stringify({ spec: {} }),
+  });
   assert.equal(missing.status, 404);
 });
 
 test('edge location form: zones must be in the region', async () => {
   const bad = await api<ErrorBody>(env, '/api/v1/edge-locations', {
     method: 'POST',
-    body: JSON.stringify({ metadata: { name: 'gcp-europe' }, spec: { cloud: 'gcp', region: 'europe-west4', zones: ['us-central1-a'] } }),
+    body: JSON.stringify({
+      metadata: { name: 'gcp-europe' },
+      spec: { cloud: 'gcp', region: 'europe-west4', zones: ['us-central1-a'] },
+    }),
   });
   assert.equal(bad.status, 422);
-  assert.deepEqual(bad.body.fields, [{ field: 'spec.zones[0]', message: 'zone "us-central1-a" is not in region europe-west4' }]);
+  assert.deepEqual(bad.body.fields, [
+    { field: 'spec.zones[0]', message: 'zone "us-central1-a" is not in region europe-west4' },
+  ]);
   const ok = await api(env, '/api/v1/edge-locations', {
     method: 'POST',
-    body: JSON.stringify({ metadata: { name: 'oci-ashburn' }, spec: { cloud: 'oci', region: 'us-ashburn-1' } }),
+    body: JSON.stringify({
+      metadata: { name: 'oci-ashburn' },
+      spec: { cloud: 'oci', region: 'us-ashburn-1' },
+    }),
   });
   assert.equal(ok.status, 201);
 });
 
 test('prices: the omni prices query and price per GPU-hour by location', async () => {
-  const { status, body } = await api<{ rows: { gpuName: string }[]; byLocation: { pricePerGpuHour: number }[] }>(env, '/api/v1/prices?gpu=a100&limit=5');
+  const { status, body } = await api<{
+    rows: { gpuName: string }[];
+    byLocation: { pricePerGpuHour: number }[];
+  }>(env, '/api/v1/prices?gpu=a100&limit=5');
   assert.equal(status, 200);
   assert.ok(body.rows.length > 0 && body.rows.length <= 5);
   assert.ok(body.rows.every((r) => r.gpuName === 'A100'));
   assert.ok(body.byLocation.length > 1);
   const prices = body.byLocation.map((b) => b.pricePerGpuHour);
-  assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
+  assert.deepEqual(
+    prices,
+    [...prices].sort((a, b) => a - b),
+  );
   const bad = await api<ErrorBody>(env, '/api/v1/prices?gpu=a1000');
   assert.equal(bad.status, 400);
   assert.match(bad.body.message, /A100/);
 });
 
 test('cost over time: samples with savings versus main-region-only', async () => {
-  const { body } = await eventually(() => api<CostView>(env, '/api/v1/cost'), (r) => r.body.samples.length >= 2, 4000);
+  const { body } = await eventually(
+    () => api<CostView>(env, '/api/v1/cost'),
+    (r) => r.body.samples.length >= 2,
+    4000,
+  );
   assert.ok(body.samples.length >= 2);
   assert.ok(body.current.mainRegionOnlyCostPerHour >= body.current.costPerHour);
 });
 
 test('openapi document is served and names every route', async () => {
-  const { body } = await api<{ openapi: string; paths: Record<string, unknown> }>(env, '/api/v1/openapi.json');
+  const { body } = await api<{ openapi: string; paths: Record<string, unknown> }>(
+    env,
+    '/api/v1/openapi.json',
+  );
   assert.equal(body.openapi, '3.0.3');
-  for (const p of ['/api/v1/overview', '/api/v1/nodes', '/api/v1/decisions', '/api/v1/prices', '/api/v1/events/stream'])
+  for (const p of [
+    '/api/v1/overview',
+    '/api/v1/nodes',
+    '/api/v1/decisions',
+    '/api/v1/prices',
+    '/api/v1/events/stream',
+  ])
     assert.ok(p in body.paths, p);
 });
 
 test('server-sent events announce changes', async () => {
   const ctrl = new AbortController();
-  const res = await fetch(`${env.console.url}/api/v1/events/stream`, { headers: { authorization: `Bearer ${env.console.token}` }, signal: ctrl.signal });
+  const res = await fetch(`${env.console.url}/api/v1/events/stream`, {
+    headers: { authorization: `Bearer ${env.console.token}` },
+    signal: ctrl.signal,
+  });
   assert.equal(res.headers.get('content-type'), 'text/event-stream; charset=utf-8');
   const reader = res.body!.getReader();
   await createNodeWithStatus(env.clients, mainNode('main-3'));
@@ -236,12 +327,24 @@ test('evictor actions: omni-evictor events on pods only', async () => {
     source: { component },
     lastTimestamp: new Date(),
   });
-  await env.clients.core.createNamespacedEvent({ namespace: 'default', body: event('web-1.moved', 'Pod', 'omni-evictor') });
-  await env.clients.core.createNamespacedEvent({ namespace: 'default', body: event('node.moved', 'Node', 'omni-evictor') });
-  await env.clients.core.createNamespacedEvent({ namespace: 'default', body: event('kubelet.evicted', 'Pod', 'kubelet') });
+  await env.clients.core.createNamespacedEvent({
+    namespace: 'default',
+    body: event('web-1.moved', 'Pod', 'omni-evictor'),
+  });
+  await env.clients.core.createNamespacedEvent({
+    namespace: 'default',
+    body: event('node.moved', 'Node', 'omni-evictor'),
+  });
+  await env.clients.core.createNamespacedEvent({
+    namespace: 'default',
+    body: event('kubelet.evicted', 'Pod', 'kubelet'),
+  });
   const { body } = await eventually(
     () => api<{ items: { reason: string; object: string; message: string }[] }>(env, '/api/v1/evictor'),
     (r) => r.body.items.length > 0,
   );
-  assert.deepEqual(body.items.map((e) => [e.reason, e.object]), [['EvictorMoved', 'Pod/default/web-1']]);
+  assert.deepEqual(
+    body.items.map((e) => [e.reason, e.object]),
+    [['EvictorMoved', 'Pod/default/web-1']],
+  );
 });

@@ -22,13 +22,49 @@ test('omni gateway init-ca / issue / revoke write usable files', async () => {
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
     assert.equal(await main(['node', 'omni', 'gateway', 'init-ca', '--dir', dir]), 0);
-    assert.equal(await main(['node', 'omni', 'gateway', 'issue', '--ca-dir', dir, '--out', join(dir, 'edge-x'), '--location', 'edge-x']), 0);
-    assert.equal(await main(['node', 'omni', 'gateway', 'issue', '--ca-dir', dir, '--out', join(dir, 'hub'), '--dns', 'hub.local', '--ip', '127.0.0.1']), 0);
+    assert.equal(
+      await main([
+        'node',
+        'omni',
+        'gateway',
+        'issue',
+        '--ca-dir',
+        dir,
+        '--out',
+        join(dir, 'edge-x'),
+        '--location',
+        'edge-x',
+      ]),
+      0,
+    );
+    assert.equal(
+      await main([
+        'node',
+        'omni',
+        'gateway',
+        'issue',
+        '--ca-dir',
+        dir,
+        '--out',
+        join(dir, 'hub'),
+        '--dns',
+        'hub.local',
+        '--ip',
+        '127.0.0.1',
+      ]),
+      0,
+    );
     const info = certInfo(readFileSync(join(dir, 'edge-x.crt'), 'utf8'));
     assert.equal(info.location, 'edge-x');
     const list = join(dir, 'revoked.json');
-    assert.equal(await main(['node', 'omni', 'gateway', 'revoke', '--list', list, '--serial', info.serial]), 0);
-    assert.equal(await main(['node', 'omni', 'gateway', 'revoke', '--list', list, '--location', 'edge-y']), 0);
+    assert.equal(
+      await main(['node', 'omni', 'gateway', 'revoke', '--list', list, '--serial', info.serial]),
+      0,
+    );
+    assert.equal(
+      await main(['node', 'omni', 'gateway', 'revoke', '--list', list, '--location', 'edge-y']),
+      0,
+    );
     const parsed = RevocationList.parse(readFileSync(list, 'utf8'));
     assert.equal(parsed.isRevoked(info), true);
     assert.equal(parsed.entries.length, 2);
@@ -39,8 +75,16 @@ test('omni gateway init-ca / issue / revoke write usable files', async () => {
 });
 
 test('listener specs', () => {
-  assert.deepEqual(parseListener('default/db:5432=20000'), { service: 'default/db:5432', host: '0.0.0.0', port: 20000 });
-  assert.deepEqual(parseListener('default/db:5432=127.0.0.1:20001'), { service: 'default/db:5432', host: '127.0.0.1', port: 20001 });
+  assert.deepEqual(parseListener('default/db:5432=20000'), {
+    service: 'default/db:5432',
+    host: '0.0.0.0',
+    port: 20000,
+  });
+  assert.deepEqual(parseListener('default/db:5432=127.0.0.1:20001'), {
+    service: 'default/db:5432',
+    host: '127.0.0.1',
+    port: 20001,
+  });
   assert.throws(() => parseListener('db=1'));
   assert.throws(() => parseListener('default/db:5432=x'));
 });

@@ -15,14 +15,28 @@ export interface LocationView {
   kind?: string;
   metadata?: { name?: string; creationTimestamp?: string | Date; deletionTimestamp?: string | Date };
   spec?: { cloud?: string; region?: string; zones?: string[]; credentialsSecretRef?: { name?: string } };
-  status?: { state?: string; conditions?: LocationCondition[]; resources?: Record<string, string>; edgeClusterEndpoint?: string };
+  status?: {
+    state?: string;
+    conditions?: LocationCondition[];
+    resources?: Record<string, string>;
+    edgeClusterEndpoint?: string;
+  };
 }
 
 export const CONDITION_ORDER = ['PermissionsOK', 'NetworkReady', 'IdentityReady', 'EdgeClusterReady'];
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, c) => cell.padEnd(widths[c]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 function stateOf(o: LocationView): string {
@@ -35,14 +49,24 @@ function zonesOf(o: LocationView): string {
 }
 
 function conditionsDone(o: LocationView): string {
-  const ok = CONDITION_ORDER.filter((t) => o.status?.conditions?.some((c) => c.type === t && c.status === 'True')).length;
+  const ok = CONDITION_ORDER.filter((t) =>
+    o.status?.conditions?.some((c) => c.type === t && c.status === 'True'),
+  ).length;
   return `${ok}/${CONDITION_ORDER.length}`;
 }
 
 function listRow(o: LocationView): string[] {
   const { name = '' } = o.metadata ?? {};
   const { cloud = '', region = '' } = o.spec ?? {};
-  return [name, cloud, region, zonesOf(o), stateOf(o), conditionsDone(o), o.status?.edgeClusterEndpoint ?? ''];
+  return [
+    name,
+    cloud,
+    region,
+    zonesOf(o),
+    stateOf(o),
+    conditionsDone(o),
+    o.status?.edgeClusterEndpoint ?? '',
+  ];
 }
 
 export function formatList(items: LocationView[], format: OutputFormat): string {
@@ -80,7 +104,9 @@ function header(o: LocationView): string {
 
 function resourcesTable(o: LocationView): string {
   const resources = Object.entries(o.status?.resources ?? {});
-  return resources.length ? table([['CLOUD OBJECT', 'ID'], ...resources.map(([k, v]) => [k, v])]) : 'No cloud objects recorded.\n';
+  return resources.length
+    ? table([['CLOUD OBJECT', 'ID'], ...resources.map(([k, v]) => [k, v])])
+    : 'No cloud objects recorded.\n';
 }
 
 export function formatOne(o: LocationView, format: OutputFormat): string {
@@ -104,6 +130,11 @@ export function painter(tty: boolean): Painter {
 
 /** One progress line for a condition: `✓ NetworkReady  Created: network …`. */
 export function progressLine(c: LocationCondition, paint: Painter): string {
-  const mark = c.status === 'True' ? paint.ok('✓') : c.reason === 'Retrying' || c.reason === 'FirewallPending' ? paint.wait('…') : paint.bad('✗');
+  const mark =
+    c.status === 'True'
+      ? paint.ok('✓')
+      : c.reason === 'Retrying' || c.reason === 'FirewallPending'
+        ? paint.wait('…')
+        : paint.bad('✗');
   return `${mark} ${c.type.padEnd(16)} ${c.reason ?? ''}${c.message ? `: ${c.message}` : ''}\n`;
 }

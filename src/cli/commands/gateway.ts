@@ -40,25 +40,47 @@ function registerHub(gw: Command): void {
     .requiredOption('--cert <file>', 'hub certificate (PEM)')
     .requiredOption('--key <file>', 'hub private key (PEM)')
     .requiredOption('--ca <file>', 'omni CA certificate (PEM)')
-    .requiredOption('--policy <file>', 'allow-list per edge location (YAML/JSON: locations.<name>.allow/serves); reloaded on change')
+    .requiredOption(
+      '--policy <file>',
+      'allow-list per edge location (YAML/JSON: locations.<name>.allow/serves); reloaded on change',
+    )
     .option('--endpoints <file>', 'static endpoints: {"ns/svc:port": ["host:port", …]}')
-    .option('--revocations <file>', 'revocation list (JSON); reloaded on change, revoked connections are closed')
-    .option('--listener <ns/svc:port=[host:]port>', 'local listener for an edge-backed service (repeatable)', collect, [])
+    .option(
+      '--revocations <file>',
+      'revocation list (JSON); reloaded on change, revoked connections are closed',
+    )
+    .option(
+      '--listener <ns/svc:port=[host:]port>',
+      'local listener for an edge-backed service (repeatable)',
+      collect,
+      [],
+    )
     .option('--metrics <host:port>', 'serve Prometheus metrics at /metrics')
     .option('--window <bytes>', 'per-stream flow-control window (e.g. 8Mi)')
-    .action(async (f: TlsFlags & { listen: string; policy: string; endpoints?: string; revocations?: string; listener: string[]; metrics?: string; window?: string }) =>
-      untilSignal(
-        runHub({
-          listen: f.listen,
-          tls: tlsFiles(f),
-          policyFile: f.policy,
-          endpointsFile: f.endpoints,
-          revocationsFile: f.revocations,
-          listeners: f.listener,
-          metrics: f.metrics,
-          window: f.window ? bytes(f.window) : undefined,
-        }),
-      ),
+    .action(
+      async (
+        f: TlsFlags & {
+          listen: string;
+          policy: string;
+          endpoints?: string;
+          revocations?: string;
+          listener: string[];
+          metrics?: string;
+          window?: string;
+        },
+      ) =>
+        untilSignal(
+          runHub({
+            listen: f.listen,
+            tls: tlsFiles(f),
+            policyFile: f.policy,
+            endpointsFile: f.endpoints,
+            revocationsFile: f.revocations,
+            listeners: f.listener,
+            metrics: f.metrics,
+            window: f.window ? bytes(f.window) : undefined,
+          }),
+        ),
     );
 }
 
@@ -71,23 +93,42 @@ function registerSpoke(gw: Command): void {
     .requiredOption('--cert <file>', 'edge-location certificate (PEM); reloaded on change (rotation)')
     .requiredOption('--key <file>', 'private key (PEM)')
     .requiredOption('--ca <file>', 'omni CA certificate (PEM)')
-    .option('--endpoints <file>', 'local endpoints of services this location serves: {"ns/svc:port": ["host:port"]}')
-    .option('--listener <ns/svc:port=[host:]port>', 'local listener for a main-cluster service (repeatable)', collect, [])
+    .option(
+      '--endpoints <file>',
+      'local endpoints of services this location serves: {"ns/svc:port": ["host:port"]}',
+    )
+    .option(
+      '--listener <ns/svc:port=[host:]port>',
+      'local listener for a main-cluster service (repeatable)',
+      collect,
+      [],
+    )
     .option('--metrics <host:port>', 'serve Prometheus metrics at /metrics')
     .option('--window <bytes>', 'per-stream flow-control window (e.g. 8Mi)')
-    .action(async (f: TlsFlags & { hub: string; serverName?: string; location: string; endpoints?: string; listener: string[]; metrics?: string; window?: string }) =>
-      untilSignal(
-        runSpoke({
-          hub: f.hub,
-          serverName: f.serverName,
-          location: f.location,
-          tls: tlsFiles(f),
-          endpointsFile: f.endpoints,
-          listeners: f.listener,
-          metrics: f.metrics,
-          window: f.window ? bytes(f.window) : undefined,
-        }),
-      ),
+    .action(
+      async (
+        f: TlsFlags & {
+          hub: string;
+          serverName?: string;
+          location: string;
+          endpoints?: string;
+          listener: string[];
+          metrics?: string;
+          window?: string;
+        },
+      ) =>
+        untilSignal(
+          runSpoke({
+            hub: f.hub,
+            serverName: f.serverName,
+            location: f.location,
+            tls: tlsFiles(f),
+            endpointsFile: f.endpoints,
+            listeners: f.listener,
+            metrics: f.metrics,
+            window: f.window ? bytes(f.window) : undefined,
+          }),
+        ),
     );
 }
 
@@ -104,10 +145,19 @@ function registerPki(gw: Command): void {
     .option('--dns <name>', 'hub DNS name (repeatable)', collect, [])
     .option('--ip <addr>', 'hub IP address (repeatable)', collect, [])
     .option('--days <n>', 'validity in days', (v) => Number(v))
-    .action((f: { caDir: string; out: string; location?: string; dns: string[]; ip: string[]; days?: number }) => {
-      const r = issueToFiles({ caDir: f.caDir, out: f.out, location: f.location, hubDns: f.dns, hubIps: f.ip, validityDays: f.days });
-      process.stdout.write(`${r.cert} serial ${r.serial}\n`);
-    });
+    .action(
+      (f: { caDir: string; out: string; location?: string; dns: string[]; ip: string[]; days?: number }) => {
+        const r = issueToFiles({
+          caDir: f.caDir,
+          out: f.out,
+          location: f.location,
+          hubDns: f.dns,
+          hubIps: f.ip,
+          validityDays: f.days,
+        });
+        process.stdout.write(`${r.cert} serial ${r.serial}\n`);
+      },
+    );
   gw.command('revoke')
     .description('Add a certificate serial or a whole edge location to a revocation list file')
     .requiredOption('--list <file>', 'revocation list (JSON)')
@@ -121,7 +171,9 @@ function registerPki(gw: Command): void {
 }
 
 export function registerGateway(program: Command): void {
-  const gw = program.command('gateway').description('Cross-cluster tunnel gateways (hub and spoke) with mutual TLS');
+  const gw = program
+    .command('gateway')
+    .description('Cross-cluster tunnel gateways (hub and spoke) with mutual TLS');
   registerHub(gw);
   registerSpoke(gw);
   registerPki(gw);

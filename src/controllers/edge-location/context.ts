@@ -62,5 +62,10 @@ export interface EventNote {
 export async function recordEvent(ctx: Ctx, obj: EdgeLocationObject, e: EventNote): Promise<void> {
   const message = scrub(e.message, e.secrets);
   ctx.log.info({ edgeLocation: obj.metadata?.name, reason: e.reason }, message);
-  await ctx.events.record({ ...obj, apiVersion: obj.apiVersion ?? 'omni.cast.ai/v1alpha1', kind: obj.kind ?? 'EdgeLocation' }, e.type, e.reason, message);
+  await ctx.events.record(
+    { ...obj, apiVersion: obj.apiVersion ?? 'omni.cast.ai/v1alpha1', kind: obj.kind ?? 'EdgeLocation' },
+    e.type,
+    e.reason,
+    message,
+  );
 }

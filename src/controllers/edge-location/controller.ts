@@ -1,7 +1,12 @@
 // The EdgeLocation controller: watches EdgeLocations and their EdgeNodeConfigurations and reconciles
 // each location in a keyed queue (one pass per location at a time).
 import type { KubernetesListObject, KubernetesObject } from '@kubernetes/client-node';
-import { makeEventRecorder, watchCollection, type KubeClients, type WatchedCollection } from '../../kube/index.ts';
+import {
+  makeEventRecorder,
+  watchCollection,
+  type KubeClients,
+  type WatchedCollection,
+} from '../../kube/index.ts';
 import { COMPONENT, GROUP, LOCATION_LABEL, NODE_CONFIG_PLURAL, PLURAL, VERSION } from './constants.ts';
 import { DEFAULT_OPTIONS, scrub, type Ctx, type EdgeLocationControllerDeps } from './context.ts';
 import { KeyedQueue } from './queue.ts';
@@ -16,7 +21,11 @@ export interface EdgeLocationController {
 
 function customList(clients: KubeClients, plural: string) {
   return async (): Promise<KubernetesListObject<KubernetesObject>> =>
-    (await clients.custom.listClusterCustomObject({ group: GROUP, version: VERSION, plural })) as KubernetesListObject<KubernetesObject>;
+    (await clients.custom.listClusterCustomObject({
+      group: GROUP,
+      version: VERSION,
+      plural,
+    })) as KubernetesListObject<KubernetesObject>;
 }
 
 function makeCtx(deps: EdgeLocationControllerDeps): Ctx {
@@ -52,11 +61,23 @@ export function startEdgeLocationController(deps: EdgeLocationControllerDeps): E
   const watches: WatchedCollection<KubernetesObject>[] = [];
   let stopped = false;
   const start = async () => {
-    await ensureNamespace(deps.clients.core).catch((err: unknown) => ctx.log.warn({ err: String(err) }, 'could not create the namespace'));
+    await ensureNamespace(deps.clients.core).catch((err: unknown) =>
+      ctx.log.warn({ err: String(err) }, 'could not create the namespace'),
+    );
     if (stopped) return;
-    const locations = watchCollection(kc, `/apis/${GROUP}/${VERSION}/${PLURAL}`, customList(deps.clients, PLURAL), ctx.log);
+    const locations = watchCollection(
+      kc,
+      `/apis/${GROUP}/${VERSION}/${PLURAL}`,
+      customList(deps.clients, PLURAL),
+      ctx.log,
+    );
     locations.onChange((o) => queue.add(o.metadata?.name ?? ''));
-    const configs = watchCollection(kc, `/apis/${GROUP}/${VERSION}/${NODE_CONFIG_PLURAL}`, customList(deps.clients, NODE_CONFIG_PLURAL), ctx.log);
+    const configs = watchCollection(
+      kc,
+      `/apis/${GROUP}/${VERSION}/${NODE_CONFIG_PLURAL}`,
+      customList(deps.clients, NODE_CONFIG_PLURAL),
+      ctx.log,
+    );
     configs.onChange((o) => {
       const owner = o.metadata?.labels?.[LOCATION_LABEL];
       if (owner) queue.add(owner);

@@ -20,7 +20,10 @@ function hasFinalizer(obj: EdgeLocationObject): boolean {
 }
 
 /** The location and place when its spec is valid; undefined when it never got far enough to make anything. */
-function placed(ctx: Ctx, obj: EdgeLocationObject): { location: EdgeLocation; place: ResolvedPlace } | undefined {
+function placed(
+  ctx: Ctx,
+  obj: EdgeLocationObject,
+): { location: EdgeLocation; place: ResolvedPlace } | undefined {
   try {
     const location = parseEdgeLocation(obj);
     return { location, place: resolvePlace(location.spec, ctx.catalog) };
@@ -38,7 +41,11 @@ async function enterOffboarding(ctx: Ctx, obj: EdgeLocationObject): Promise<void
   const name = obj.metadata?.name ?? '';
   if (obj.status?.state !== 'Offboarding') {
     await patchStatus(ctx.clients, name, { state: 'Offboarding' });
-    await recordEvent(ctx, obj, { type: 'Normal', reason: 'Offboarding', message: `deleting edge location ${name}: no new nodes go there` });
+    await recordEvent(ctx, obj, {
+      type: 'Normal',
+      reason: 'Offboarding',
+      message: `deleting edge location ${name}: no new nodes go there`,
+    });
   }
   if (!ctx.removed.has(name)) {
     for (const l of ctx.listeners) l.onRemoved(name);
@@ -58,19 +65,41 @@ async function credentialsFor(ctx: Ctx, location: EdgeLocation): Promise<Credent
   }
 }
 
-async function tearDownCloud(ctx: Ctx, obj: EdgeLocationObject, p: { location: EdgeLocation; place: ResolvedPlace }): Promise<void> {
+async function tearDownCloud(
+  ctx: Ctx,
+  obj: EdgeLocationObject,
+  p: { location: EdgeLocation; place: ResolvedPlace },
+): Promise<void> {
   const credentials = await credentialsFor(ctx, p.location);
   const target = targetOf(p.location, p.place, ctx.clusterId);
   let admin: CloudProvider;
   try {
-    admin = await ctx.providers.forLocation(p.place.cloud, credentials, { region: p.place.region, scope: target.scope });
-    await ctx.edgeClusters.teardown({ location: p.location, zones: p.place.zones, provider: admin, placement: {}, clusterId: ctx.clusterId });
-    await recordEvent(ctx, obj, { type: 'Normal', reason: 'EdgeClusterDeleted', message: 'edge cluster (K3s server) stopped' });
+    admin = await ctx.providers.forLocation(p.place.cloud, credentials, {
+      region: p.place.region,
+      scope: target.scope,
+    });
+    await ctx.edgeClusters.teardown({
+      location: p.location,
+      zones: p.place.zones,
+      provider: admin,
+      placement: {},
+      clusterId: ctx.clusterId,
+    });
+    await recordEvent(ctx, obj, {
+      type: 'Normal',
+      reason: 'EdgeClusterDeleted',
+      message: 'edge cluster (K3s server) stopped',
+    });
     const deleted = await admin.onboarding.teardown(target);
     const list = deleted.map((o) => `${o.kind} ${o.name}`).join(', ') || 'nothing left to delete';
-    await recordEvent(ctx, obj, { type: 'Normal', reason: 'CloudObjectsDeleted', message: `deleted ${deleted.length} cloud objects: ${list}` });
+    await recordEvent(ctx, obj, {
+      type: 'Normal',
+      reason: 'CloudObjectsDeleted',
+      message: `deleted ${deleted.length} cloud objects: ${list}`,
+    });
   } catch (err) {
-    if (err instanceof CloudError) throw new OffboardingError(scrub(err.message, [credentials]), err.retryable);
+    if (err instanceof CloudError)
+      throw new OffboardingError(scrub(err.message, [credentials]), err.retryable);
     throw err;
   }
 }
@@ -92,7 +121,11 @@ export async function offboard(ctx: Ctx, obj: EdgeLocationObject): Promise<Outco
   await enterOffboarding(ctx, obj);
   const claims = await nodeClaimsOf(ctx.clients, name);
   if (claims.length > 0) {
-    await recordEvent(ctx, obj, { type: 'Normal', reason: 'WaitingForNodes', message: `waiting for ${claims.length} NodeClaims of this location to go: ${claims.slice(0, 5).join(', ')}` });
+    await recordEvent(ctx, obj, {
+      type: 'Normal',
+      reason: 'WaitingForNodes',
+      message: `waiting for ${claims.length} NodeClaims of this location to go: ${claims.slice(0, 5).join(', ')}`,
+    });
     return { requeueAfterMs: ctx.options.retryDelayMs };
   }
   if (!(await tearDownIfMade(ctx, obj))) return { backoff: true };
@@ -112,7 +145,11 @@ async function tearDownIfMade(ctx: Ctx, obj: EdgeLocationObject): Promise<boolea
     return true;
   } catch (err) {
     if (!(err instanceof OffboardingError)) throw err;
-    await recordEvent(ctx, obj, { type: 'Warning', reason: 'OffboardingBlocked', message: `${err.message} (will retry)` });
+    await recordEvent(ctx, obj, {
+      type: 'Warning',
+      reason: 'OffboardingBlocked',
+      message: `${err.message} (will retry)`,
+    });
     return false;
   }
 }
@@ -120,7 +157,11 @@ async function tearDownIfMade(ctx: Ctx, obj: EdgeLocationObject): Promise<boolea
 async function removeFinalizer(ctx: Ctx, obj: EdgeLocationObject): Promise<void> {
   const name = obj.metadata?.name ?? '';
   const fresh = (await getLocation(ctx.clients, name)) ?? obj;
-  await setFinalizers(ctx.clients, fresh, (fresh.metadata?.finalizers ?? []).filter((f) => f !== FINALIZER));
+  await setFinalizers(
+    ctx.clients,
+    fresh,
+    (fresh.metadata?.finalizers ?? []).filter((f) => f !== FINALIZER),
+  );
   ctx.removed.delete(name);
   ctx.failedAt.delete(name);
 }

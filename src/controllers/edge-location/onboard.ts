@@ -25,12 +25,16 @@ function generationKey(obj: EdgeLocationObject): string {
 }
 
 /** Parses and places the location; spec problems become an OnboardingFailure. */
-function validated(ctx: Ctx, obj: EdgeLocationObject): { location: EdgeLocation; place: ReturnType<typeof resolvePlace> } {
+function validated(
+  ctx: Ctx,
+  obj: EdgeLocationObject,
+): { location: EdgeLocation; place: ReturnType<typeof resolvePlace> } {
   try {
     const location = parseEdgeLocation(obj);
     return { location, place: resolvePlace(location.spec, ctx.catalog) };
   } catch (err) {
-    if (err instanceof ValidationError || err instanceof PlaceError) throw new OnboardingFailure('InvalidSpec', err.problems.join('; '));
+    if (err instanceof ValidationError || err instanceof PlaceError)
+      throw new OnboardingFailure('InvalidSpec', err.problems.join('; '));
     throw err;
   }
 }
@@ -43,13 +47,24 @@ async function adminCredentials(ctx: Ctx, location: EdgeLocation): Promise<Crede
 /** The account the onboarding credentials reach (ambient credentials when the location names none). */
 export async function connectAdmin(a: Attempt): Promise<void> {
   a.adminCredentials = await adminCredentials(a.ctx, a.location);
-  a.admin = await a.ctx.providers.forLocation(a.place.cloud, a.adminCredentials, { region: a.place.region, scope: a.target.scope });
+  a.admin = await a.ctx.providers.forLocation(a.place.cloud, a.adminCredentials, {
+    region: a.place.region,
+    scope: a.target.scope,
+  });
 }
 
 function newAttempt(ctx: Ctx, obj: EdgeLocationObject): Attempt {
   const { location, place } = validated(ctx, obj);
   const status = { ...(obj.status ?? {}) };
-  return { ctx, obj, location, place, target: targetOf(location, place, ctx.clusterId), status, committed: status };
+  return {
+    ctx,
+    obj,
+    location,
+    place,
+    target: targetOf(location, place, ctx.clusterId),
+    status,
+    committed: status,
+  };
 }
 
 /** Already Ready and announced by this process at this generation: only the node configuration is checked. */
@@ -58,7 +73,8 @@ function isSettled(ctx: Ctx, obj: EdgeLocationObject): boolean {
 }
 
 function failedWait(ctx: Ctx, obj: EdgeLocationObject): number | undefined {
-  if (obj.status?.state !== 'Failed' || obj.status.observedGeneration !== obj.metadata?.generation) return undefined;
+  if (obj.status?.state !== 'Failed' || obj.status.observedGeneration !== obj.metadata?.generation)
+    return undefined;
   const at = ctx.failedAt.get(obj.metadata?.name ?? '');
   if (at === undefined) return undefined;
   const left = at + ctx.options.failedRetryMs - ctx.clock.now();
@@ -89,7 +105,11 @@ async function settled(ctx: Ctx, obj: EdgeLocationObject): Promise<Outcome> {
   const location = parseEdgeLocation(obj);
   const outcome = await ensureNodeConfig(ctx.clients, location);
   if (outcome === 'restored') {
-    await recordEvent(ctx, obj, { type: 'Warning', reason: 'NodeConfigurationRestored', message: `EdgeNodeConfiguration ${location.metadata.name} is managed by omni; the edit was put back` });
+    await recordEvent(ctx, obj, {
+      type: 'Warning',
+      reason: 'NodeConfigurationRestored',
+      message: `EdgeNodeConfiguration ${location.metadata.name} is managed by omni; the edit was put back`,
+    });
   }
   return {};
 }
@@ -97,14 +117,24 @@ async function settled(ctx: Ctx, obj: EdgeLocationObject): Promise<Outcome> {
 async function finish(a: Attempt): Promise<Outcome> {
   const name = a.location.metadata.name;
   const outcome = await ensureNodeConfig(a.ctx.clients, a.location);
-  if (outcome !== 'unchanged') await note(a, { type: 'Normal', reason: 'NodeConfigurationCreated', message: `EdgeNodeConfiguration ${name} ${outcome}` });
+  if (outcome !== 'unchanged')
+    await note(a, {
+      type: 'Normal',
+      reason: 'NodeConfigurationCreated',
+      message: `EdgeNodeConfiguration ${name} ${outcome}`,
+    });
   // Listeners first: once the status says Ready, the location can already take nodes.
   const edge = await readyEdgeOf(a, a.edgeCluster!);
   for (const l of a.ctx.listeners) l.onReady(edge);
   const wasReady = a.committed.state === 'Ready';
   a.status = { ...a.status, state: 'Ready', observedGeneration: a.obj.metadata?.generation };
   await commit(a);
-  if (!wasReady) await note(a, { type: 'Normal', reason: 'Ready', message: `edge location ${name} is Ready: nodes may be made in ${a.place.cloud} ${a.place.region}` });
+  if (!wasReady)
+    await note(a, {
+      type: 'Normal',
+      reason: 'Ready',
+      message: `edge location ${name} is Ready: nodes may be made in ${a.place.cloud} ${a.place.region}`,
+    });
   a.ctx.announced.set(name, generationKey(a.obj));
   a.ctx.removed.delete(name);
   a.ctx.failedAt.delete(name);
@@ -121,8 +151,10 @@ interface Failing {
 function terminal(err: unknown): { reason: string; message: string } | undefined {
   if (err instanceof OnboardingFailure) return { reason: err.reason, message: err.message };
   if (err instanceof PermissionError) return { reason: 'MissingPermissions', message: err.message };
-  if (err instanceof AuthenticationError) return { reason: 'InvalidCredentials', message: `the cloud rejected the credentials: ${err.message}` };
-  if (err instanceof CloudError && !err.retryable && !(err instanceof NotFoundError)) return { reason: 'CloudRejected', message: err.message };
+  if (err instanceof AuthenticationError)
+    return { reason: 'InvalidCredentials', message: `the cloud rejected the credentials: ${err.message}` };
+  if (err instanceof CloudError && !err.retryable && !(err instanceof NotFoundError))
+    return { reason: 'CloudRejected', message: err.message };
   return undefined;
 }
 
@@ -135,11 +167,19 @@ async function handleError(ctx: Ctx, f: Failing, err: unknown): Promise<Outcome>
   }
   const state = f.obj.status?.state ?? 'PendingOnboarding';
   if (err instanceof SecretNotFoundError) {
-    await writeCondition(ctx, f, { reason: 'SecretNotFound', message: `${err.message}: create it, onboarding waits for it`, state });
+    await writeCondition(ctx, f, {
+      reason: 'SecretNotFound',
+      message: `${err.message}: create it, onboarding waits for it`,
+      state,
+    });
     return { requeueAfterMs: ctx.options.failedRetryMs / 10 };
   }
   if (!(err instanceof CloudError)) throw err;
-  await writeCondition(ctx, f, { reason: 'Retrying', message: scrub(`${err.message} (will retry)`, secrets), state });
+  await writeCondition(ctx, f, {
+    reason: 'Retrying',
+    message: scrub(`${err.message} (will retry)`, secrets),
+    state,
+  });
   return { backoff: true };
 }
 
@@ -158,7 +198,11 @@ interface ConditionWrite {
 async function writeCondition(ctx: Ctx, f: Failing, w: ConditionWrite): Promise<void> {
   const { committed, current } = statusesOf(f);
   const before = current.conditions?.find((c) => c.type === f.condition);
-  const next = withCondition(current, { type: f.condition, status: 'False', reason: w.reason, message: w.message }, new Date(ctx.clock.now()).toISOString());
+  const next = withCondition(
+    current,
+    { type: f.condition, status: 'False', reason: w.reason, message: w.message },
+    new Date(ctx.clock.now()).toISOString(),
+  );
   const generation = w.state === 'Failed' ? { observedGeneration: f.obj.metadata?.generation } : {};
   const patch = statusPatch(committed, { ...next, state: w.state, ...generation });
   if (patch) await patchStatus(ctx.clients, f.obj.metadata?.name ?? '', patch);

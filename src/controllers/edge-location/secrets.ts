@@ -24,11 +24,15 @@ export class SecretNotFoundError extends Error {
 }
 
 function decode(data: Record<string, string> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]));
+  return Object.fromEntries(
+    Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
+  );
 }
 
 function encode(values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]));
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]),
+  );
 }
 
 async function readSecret(core: CoreV1Api, name: string): Promise<V1Secret | undefined> {
@@ -71,7 +75,11 @@ function ownedSecret(location: string, name: string, values: Record<string, stri
   return {
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name, namespace: NAMESPACE, labels: { [LOCATION_LABEL]: location, [MANAGED_BY_LABEL]: MANAGED_BY } },
+    metadata: {
+      name,
+      namespace: NAMESPACE,
+      labels: { [LOCATION_LABEL]: location, [MANAGED_BY_LABEL]: MANAGED_BY },
+    },
     type: 'Opaque',
     data: encode(values),
   };
@@ -92,8 +100,18 @@ export async function writeIdentityKey(core: CoreV1Api, location: string, key: S
   await upsert(core, ownedSecret(location, credentialsSecretName(location), values));
 }
 
-export async function writeKubeconfig(core: CoreV1Api, location: string, info: EdgeClusterInfo): Promise<void> {
-  await upsert(core, ownedSecret(location, kubeconfigSecretName(location), { kubeconfig: info.kubeconfigYaml, endpoint: info.endpoint }));
+export async function writeKubeconfig(
+  core: CoreV1Api,
+  location: string,
+  info: EdgeClusterInfo,
+): Promise<void> {
+  await upsert(
+    core,
+    ownedSecret(location, kubeconfigSecretName(location), {
+      kubeconfig: info.kubeconfigYaml,
+      endpoint: info.endpoint,
+    }),
+  );
 }
 
 /** Deletes the Secrets omni made for the location (by label; never the user's referenced Secret). */
@@ -115,7 +133,9 @@ export function secretBootstrapStore(core: CoreV1Api): BootstrapStore {
   return {
     async get(location) {
       const v = decode((await readSecret(core, name(location)))?.data);
-      return v.joinToken ? { joinToken: v.joinToken, adminToken: v.adminToken, caCertPem: v.caCertPem, caKeyPem: v.caKeyPem } : undefined;
+      return v.joinToken
+        ? { joinToken: v.joinToken, adminToken: v.adminToken, caCertPem: v.caCertPem, caKeyPem: v.caKeyPem }
+        : undefined;
     },
     async put(location, b) {
       await upsert(core, ownedSecret(location, name(location), { ...b }));

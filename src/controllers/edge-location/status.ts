@@ -13,7 +13,11 @@ export interface ConditionUpdate {
 }
 
 /** The conditions with one set; lastTransitionTime moves only when the status flips. */
-export function withCondition(status: EdgeLocationStatus, update: ConditionUpdate, now: string): EdgeLocationStatus {
+export function withCondition(
+  status: EdgeLocationStatus,
+  update: ConditionUpdate,
+  now: string,
+): EdgeLocationStatus {
   const current = status.conditions ?? [];
   const old = current.find((c) => c.type === update.type);
   const next: Condition = {
@@ -24,7 +28,10 @@ export function withCondition(status: EdgeLocationStatus, update: ConditionUpdat
   return { ...status, conditions };
 }
 
-export function conditionOf(status: EdgeLocationStatus | undefined, type: ConditionType): Condition | undefined {
+export function conditionOf(
+  status: EdgeLocationStatus | undefined,
+  type: ConditionType,
+): Condition | undefined {
   return status?.conditions?.find((c) => c.type === type);
 }
 
@@ -44,10 +51,14 @@ export function withResources(status: EdgeLocationStatus, refs: CloudObjectRef[]
 }
 
 /** A merge patch that turns `before` into `after` (resources removed get null). */
-export function statusPatch(before: EdgeLocationStatus, after: EdgeLocationStatus): Record<string, unknown> | undefined {
+export function statusPatch(
+  before: EdgeLocationStatus,
+  after: EdgeLocationStatus,
+): Record<string, unknown> | undefined {
   if (JSON.stringify(before) === JSON.stringify(after)) return undefined;
   const patch: Record<string, unknown> = { ...after };
   const removed = Object.keys(before.resources ?? {}).filter((k) => !(k in (after.resources ?? {})));
-  if (removed.length > 0) patch.resources = { ...(after.resources ?? {}), ...Object.fromEntries(removed.map((k) => [k, null])) };
+  if (removed.length > 0)
+    patch.resources = { ...(after.resources ?? {}), ...Object.fromEntries(removed.map((k) => [k, null])) };
   return patch;
 }

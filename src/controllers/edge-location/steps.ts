@@ -36,11 +36,24 @@ function setCondition(a: Attempt, type: ConditionType, reason: string, message: 
 
 async function preflight(a: Attempt): Promise<void> {
   const r = await a.admin!.onboarding.preflight(a.target);
-  if (!r.ok) throw new OnboardingFailure('MissingPermissions', `the credentials lack ${r.missing.length} permissions: ${r.missing.join(', ')}`);
-  setCondition(a, 'PermissionsOK', 'Checked', `all ${r.checked.length} permissions onboarding needs are granted`);
+  if (!r.ok)
+    throw new OnboardingFailure(
+      'MissingPermissions',
+      `the credentials lack ${r.missing.length} permissions: ${r.missing.join(', ')}`,
+    );
+  setCondition(
+    a,
+    'PermissionsOK',
+    'Checked',
+    `all ${r.checked.length} permissions onboarding needs are granted`,
+  );
   if (a.status.state !== 'Ready') a.status = { ...a.status, state: 'Initializing' };
   await commit(a);
-  await note(a, { type: 'Normal', reason: 'PermissionsOK', message: `preflight: all ${r.checked.length} permissions present` });
+  await note(a, {
+    type: 'Normal',
+    reason: 'PermissionsOK',
+    message: `preflight: all ${r.checked.length} permissions present`,
+  });
 }
 
 async function network(a: Attempt): Promise<void> {
@@ -49,7 +62,16 @@ async function network(a: Attempt): Promise<void> {
   a.networkName = r.objects.find((o) => o.id === r.ids.networkId)?.name;
   a.status = withResources(a.status, r.objects);
   if (a.status.conditions?.find((c) => c.type === 'NetworkReady')?.status !== 'True') {
-    a.status = withCondition(a.status, { type: 'NetworkReady', status: 'False', reason: 'FirewallPending', message: 'network ready; firewall next' }, nowIso(a));
+    a.status = withCondition(
+      a.status,
+      {
+        type: 'NetworkReady',
+        status: 'False',
+        reason: 'FirewallPending',
+        message: 'network ready; firewall next',
+      },
+      nowIso(a),
+    );
   }
   await commit(a);
   await note(a, { type: 'Normal', reason: 'NetworkCreated', message: `network: ${describe(r)}` });
@@ -60,7 +82,12 @@ async function firewall(a: Attempt): Promise<void> {
   a.firewall = r.ids;
   a.status = withResources(a.status, r.objects);
   const subnets = Object.keys(a.network!.subnetIds).length;
-  setCondition(a, 'NetworkReady', 'Created', `network ${a.network!.networkId}, ${subnets} subnets, ${r.ids.firewallIds.length} firewall objects`);
+  setCondition(
+    a,
+    'NetworkReady',
+    'Created',
+    `network ${a.network!.networkId}, ${subnets} subnets, ${r.ids.firewallIds.length} firewall objects`,
+  );
   await commit(a);
   await note(a, { type: 'Normal', reason: 'FirewallCreated', message: `firewall: ${describe(r)}` });
 }
@@ -74,7 +101,12 @@ async function identity(a: Attempt): Promise<void> {
     await writeIdentityKey(a.ctx.clients.core, a.location.metadata.name, a.identityKey);
   }
   a.status = withResources(a.status, r.objects);
-  setCondition(a, 'IdentityReady', 'Created', `identity ${r.ids.identityId} with ${r.ids.policyIds.length} policies; key ${r.ids.keyId} stored`);
+  setCondition(
+    a,
+    'IdentityReady',
+    'Created',
+    `identity ${r.ids.identityId} with ${r.ids.policyIds.length} policies; key ${r.ids.keyId} stored`,
+  );
   await commit(a);
   await note(a, { type: 'Normal', reason: 'IdentityCreated', message: `identity: ${describe(r)}` });
 }
@@ -84,9 +116,17 @@ async function edgeCluster(a: Attempt): Promise<void> {
   a.edgeCluster = info;
   await writeKubeconfig(a.ctx.clients.core, a.location.metadata.name, info);
   setCondition(a, 'EdgeClusterReady', 'Running', `edge cluster answers at ${info.endpoint}`);
-  a.status = { ...a.status, edgeClusterEndpoint: info.endpoint, resources: { ...(a.status.resources ?? {}), 'edge-cluster': info.endpoint } };
+  a.status = {
+    ...a.status,
+    edgeClusterEndpoint: info.endpoint,
+    resources: { ...(a.status.resources ?? {}), 'edge-cluster': info.endpoint },
+  };
   await commit(a);
-  await note(a, { type: 'Normal', reason: 'EdgeClusterReady', message: `edge cluster (K3s server) answers at ${info.endpoint}` });
+  await note(a, {
+    type: 'Normal',
+    reason: 'EdgeClusterReady',
+    message: `edge cluster (K3s server) answers at ${info.endpoint}`,
+  });
 }
 
 export const STEPS: Step[] = [

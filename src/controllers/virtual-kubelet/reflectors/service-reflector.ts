@@ -74,7 +74,10 @@ export class ServiceReflector {
   private plan(): WiringPlan {
     const { caches } = this.ctx;
     return planWiring({
-      main: { services: (caches.services?.list() ?? []).map(toWiringService), endpointSlices: (caches.endpointSlices?.list() ?? []).map(toWiringSlice) },
+      main: {
+        services: (caches.services?.list() ?? []).map(toWiringService),
+        endpointSlices: (caches.endpointSlices?.list() ?? []).map(toWiringSlice),
+      },
       virtualNodes: this.virtualNodes(),
       edges: this.spokes(),
       hubAddress: this.gateways.hubAddress,
@@ -95,18 +98,43 @@ export class ServiceReflector {
   }
 
   private async applyMain(slices: EndpointSlice[]): Promise<void> {
-    const current = (this.ctx.caches.endpointSlices?.list() ?? []).filter((s) => s.metadata?.labels?.[MANAGED_BY_LABEL] === OMNI_MANAGER && s.metadata?.labels?.[LABELS.reflected]);
-    await this.sync({ where: 'main', write: (c) => c(), clients: this.ctx.main, current }, 'EndpointSlice', slices.map(withReflectedLabel));
+    const current = (this.ctx.caches.endpointSlices?.list() ?? []).filter(
+      (s) =>
+        s.metadata?.labels?.[MANAGED_BY_LABEL] === OMNI_MANAGER && s.metadata?.labels?.[LABELS.reflected],
+    );
+    await this.sync(
+      { where: 'main', write: (c) => c(), clients: this.ctx.main, current },
+      'EndpointSlice',
+      slices.map(withReflectedLabel),
+    );
   }
 
   private async applyEdge(edge: EdgeRuntime, services: Service[], slices: EndpointSlice[]): Promise<void> {
     const write = (c: () => Promise<unknown>) => edgeCall(edge, this.ctx.opts.requestTimeoutMs, 'wiring', c);
-    for (const ns of new Set([...services, ...slices].map((o) => o.metadata.namespace))) await ensureRemoteNamespace(edge, ns, ns, this.ctx.opts.requestTimeoutMs);
-    await this.sync({ where: edge.spec.name, write, clients: edge.spec.clients, current: edge.services?.list() ?? [] }, 'Service', services.map(withReflectedLabel));
-    await this.sync({ where: edge.spec.name, write, clients: edge.spec.clients, current: edge.endpointSlices?.list() ?? [] }, 'EndpointSlice', slices.map(withReflectedLabel));
+    for (const ns of new Set([...services, ...slices].map((o) => o.metadata.namespace)))
+      await ensureRemoteNamespace(edge, ns, ns, this.ctx.opts.requestTimeoutMs);
+    await this.sync(
+      { where: edge.spec.name, write, clients: edge.spec.clients, current: edge.services?.list() ?? [] },
+      'Service',
+      services.map(withReflectedLabel),
+    );
+    await this.sync(
+      {
+        where: edge.spec.name,
+        write,
+        clients: edge.spec.clients,
+        current: edge.endpointSlices?.list() ?? [],
+      },
+      'EndpointSlice',
+      slices.map(withReflectedLabel),
+    );
   }
 
-  private async sync(t: Target, kind: 'Service' | 'EndpointSlice', desired: (Service | EndpointSlice)[]): Promise<void> {
+  private async sync(
+    t: Target,
+    kind: 'Service' | 'EndpointSlice',
+    desired: (Service | EndpointSlice)[],
+  ): Promise<void> {
     const have = new Map(t.current.map((o) => [`${o.metadata?.namespace}/${o.metadata?.name}`, o]));
     for (const d of desired) {
       const key = `${d.metadata.namespace}/${d.metadata.name}`;
@@ -117,24 +145,35 @@ export class ServiceReflector {
       this.writes++;
     }
     for (const stale of have.values()) {
-      await t.write(() => remove(t.clients, kind, stale)).catch((err: unknown) => {
-        if (!isNotFound(err)) throw err;
-      });
+      await t
+        .write(() => remove(t.clients, kind, stale))
+        .catch((err: unknown) => {
+          if (!isNotFound(err)) throw err;
+        });
     }
   }
 }
 
 function withReflectedLabel<T extends Service | EndpointSlice>(o: T): T {
-  return { ...o, metadata: { ...o.metadata, labels: { ...(o.metadata.labels ?? {}), [LABELS.reflected]: 'true' } } };
+  return {
+    ...o,
+    metadata: { ...o.metadata, labels: { ...(o.metadata.labels ?? {}), [LABELS.reflected]: 'true' } },
+  };
 }
 
 function serviceShape(o: Service | V1Service): unknown {
   const spec = o.spec ?? {};
-  return { ports: (spec.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol ?? 'TCP', p.targetPort ?? p.port]), selector: spec.selector ?? {} };
+  return {
+    ports: (spec.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol ?? 'TCP', p.targetPort ?? p.port]),
+    selector: spec.selector ?? {},
+  };
 }
 
 function sliceShape(o: EndpointSlice | V1EndpointSlice): unknown {
-  return { endpoints: (o.endpoints ?? []).map((e) => [e.addresses, e.conditions?.ready ?? true, e.nodeName ?? '']), ports: (o.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol]) };
+  return {
+    endpoints: (o.endpoints ?? []).map((e) => [e.addresses, e.conditions?.ready ?? true, e.nodeName ?? '']),
+    ports: (o.ports ?? []).map((p) => [p.name ?? '', p.port, p.protocol]),
+  };
 }
 
 function fingerprint(o: Service | EndpointSlice | Obj): string {
@@ -142,7 +181,11 @@ function fingerprint(o: Service | EndpointSlice | Obj): string {
   return stableJson([o.metadata?.labels ?? {}, shape]);
 }
 
-async function upsert(clients: KubeClients, kind: 'Service' | 'EndpointSlice', d: Service | EndpointSlice): Promise<void> {
+async function upsert(
+  clients: KubeClients,
+  kind: 'Service' | 'EndpointSlice',
+  d: Service | EndpointSlice,
+): Promise<void> {
   const { namespace, name } = d.metadata;
   try {
     if (kind === 'Service') await clients.core.createNamespacedService({ namespace, body: d as V1Service });
@@ -154,12 +197,29 @@ async function upsert(clients: KubeClients, kind: 'Service' | 'EndpointSlice', d
   const labels = { op: 'add', path: '/metadata/labels', value: d.metadata.labels ?? {} };
   if (kind === 'Service') {
     const spec = (d as Service).spec;
-    const ops = [labels, { op: 'add', path: '/spec/ports', value: spec.ports ?? [] }, spec.selector ? { op: 'add', path: '/spec/selector', value: spec.selector } : { op: 'add', path: '/spec/selector', value: {} }];
+    const ops = [
+      labels,
+      { op: 'add', path: '/spec/ports', value: spec.ports ?? [] },
+      spec.selector
+        ? { op: 'add', path: '/spec/selector', value: spec.selector }
+        : { op: 'add', path: '/spec/selector', value: {} },
+    ];
     await clients.core.patchNamespacedService({ name, namespace, body: ops }, JSON_PATCH);
     return;
   }
   const s = d as EndpointSlice;
-  await clients.discovery.patchNamespacedEndpointSlice({ name, namespace, body: [labels, { op: 'add', path: '/endpoints', value: s.endpoints }, { op: 'add', path: '/ports', value: s.ports ?? [] }] }, JSON_PATCH);
+  await clients.discovery.patchNamespacedEndpointSlice(
+    {
+      name,
+      namespace,
+      body: [
+        labels,
+        { op: 'add', path: '/endpoints', value: s.endpoints },
+        { op: 'add', path: '/ports', value: s.ports ?? [] },
+      ],
+    },
+    JSON_PATCH,
+  );
 }
 
 async function remove(clients: KubeClients, kind: 'Service' | 'EndpointSlice', o: Obj): Promise<void> {
