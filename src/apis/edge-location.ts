@@ -98,6 +98,7 @@ export const EDGE_LOCATION_CONDITIONS = [
   'NetworkReady',
   'IdentityReady',
   'EdgeClusterReady',
+  'TunnelReady',
 ] as const;
 
 export function parseEdgeLocation(input: unknown): EdgeLocation {

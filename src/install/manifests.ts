@@ -1,7 +1,14 @@
 // omni's install manifests as objects: the kustomize base in deploy/base is written from these.
 import { allCrds } from '../apis/index.ts';
 import { CONTROLLER, DEFAULT_IMAGE, DEFAULT_MAIN, HUB, NAMESPACE, PART_OF } from './constants.ts';
-import { CLUSTER_RULES, LEASE_NAMESPACES, LEASE_RULES, NAMESPACE_RULES } from './rbac.ts';
+import {
+  CLUSTER_RULES,
+  HUB_CLUSTER_RULES,
+  HUB_NAMESPACE_RULES,
+  LEASE_NAMESPACES,
+  LEASE_RULES,
+  NAMESPACE_RULES,
+} from './rbac.ts';
 
 export interface Manifest {
   apiVersion: string;
@@ -23,35 +30,53 @@ export function crdManifests(): Manifest[] {
   return allCrds() as unknown as Manifest[];
 }
 
-export function rbacManifests(): Manifest[] {
-  const subject = [{ kind: 'ServiceAccount', name: CONTROLLER, namespace: NAMESPACE }];
-  const role = (name: string, namespace: string, rules: unknown): Manifest[] => [
-    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(name, namespace), rules },
+const RBAC_API = 'rbac.authorization.k8s.io/v1';
+
+/** A ServiceAccount with a ClusterRole and a Role in omni's namespace, each bound to it. */
+function accountWithRoles(account: string, clusterRules: unknown, namespaceRules: unknown): Manifest[] {
+  const subjects = [{ kind: 'ServiceAccount', name: account, namespace: NAMESPACE }];
+  const ref = (kind: string) => ({ apiGroup: 'rbac.authorization.k8s.io', kind, name: account });
+  return [
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(account, NAMESPACE, account) },
+    { apiVersion: RBAC_API, kind: 'ClusterRole', metadata: meta(account), rules: clusterRules },
     {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
+      apiVersion: RBAC_API,
+      kind: 'ClusterRoleBinding',
+      metadata: meta(account),
+      roleRef: ref('ClusterRole'),
+      subjects,
+    },
+    { apiVersion: RBAC_API, kind: 'Role', metadata: meta(account, NAMESPACE), rules: namespaceRules },
+    {
+      apiVersion: RBAC_API,
       kind: 'RoleBinding',
-      metadata: meta(name, namespace),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: subject,
+      metadata: meta(account, NAMESPACE),
+      roleRef: ref('Role'),
+      subjects,
+    },
+  ];
+}
+
+export function rbacManifests(): Manifest[] {
+  const subjects = [{ kind: 'ServiceAccount', name: CONTROLLER, namespace: NAMESPACE }];
+  const leases = (namespace: string): Manifest[] => [
+    {
+      apiVersion: RBAC_API,
+      kind: 'Role',
+      metadata: meta(`${CONTROLLER}-leases`, namespace),
+      rules: LEASE_RULES,
+    },
+    {
+      apiVersion: RBAC_API,
+      kind: 'RoleBinding',
+      metadata: meta(`${CONTROLLER}-leases`, namespace),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${CONTROLLER}-leases` },
+      subjects,
     },
   ];
   return [
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(CONTROLLER, NAMESPACE, CONTROLLER) },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: meta(CONTROLLER),
-      rules: CLUSTER_RULES,
-    },
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: meta(CONTROLLER),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: CONTROLLER },
-      subjects: subject,
-    },
-    ...LEASE_NAMESPACES.flatMap((ns) => role(`${CONTROLLER}-leases`, ns, LEASE_RULES)),
-    ...role(CONTROLLER, NAMESPACE, NAMESPACE_RULES),
+    ...accountWithRoles(CONTROLLER, CLUSTER_RULES, NAMESPACE_RULES),
+    ...LEASE_NAMESPACES.flatMap(leases),
   ];
 }
 
@@ -116,12 +141,7 @@ export function controllerManifests(image = DEFAULT_IMAGE, main = DEFAULT_MAIN):
 export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
   const labels = { 'app.kubernetes.io/name': HUB };
   return [
-    {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: meta(`${HUB}-policy`, NAMESPACE, HUB),
-      data: { 'policy.yaml': 'locations: {}\n' },
-    },
+    ...accountWithRoles(HUB, HUB_CLUSTER_RULES, HUB_NAMESPACE_RULES),
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -132,6 +152,7 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
         template: {
           metadata: { labels: { ...labels, ...PART_OF } },
           spec: {
+            serviceAccountName: HUB,
             securityContext: { runAsUser: 1000, runAsGroup: 1000 },
             containers: [
               {
@@ -144,7 +165,7 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
                   '--cert=/etc/omni/tls/tls.crt',
                   '--key=/etc/omni/tls/tls.key',
                   '--ca=/etc/omni/tls/ca.crt',
-                  '--policy=/etc/omni/policy/policy.yaml',
+                  '--from-cluster',
                   '--metrics=0.0.0.0:9090',
                 ],
                 ports: [
@@ -153,16 +174,10 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
                 ],
                 resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
                 securityContext: SECURITY,
-                volumeMounts: [
-                  { name: 'tls', mountPath: '/etc/omni/tls', readOnly: true },
-                  { name: 'policy', mountPath: '/etc/omni/policy', readOnly: true },
-                ],
+                volumeMounts: [{ name: 'tls', mountPath: '/etc/omni/tls', readOnly: true }],
               },
             ],
-            volumes: [
-              { name: 'tls', secret: { secretName: `${HUB}-tls` } },
-              { name: 'policy', configMap: { name: `${HUB}-policy` } },
-            ],
+            volumes: [{ name: 'tls', secret: { secretName: `${HUB}-tls` } }],
           },
         },
       },

@@ -58,7 +58,18 @@ export const LEASE_RULES: PolicyRule[] = [
   { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: [...READ, ...WRITE] },
 ];
 
-/** In its own namespace omni also writes Secrets (edge credentials, tunnel certificates) and ConfigMaps (hub policy). */
+/** In its own namespace omni also writes Secrets (edge credentials, tunnel certificates) and ConfigMaps (gateway config, revocations). */
 export const NAMESPACE_RULES: PolicyRule[] = [
   { apiGroups: [''], resources: ['secrets', 'configmaps'], verbs: [...READ, ...WRITE] },
+];
+
+/** The hub gateway only reads: where Services' endpoints are, which nodes are virtual (cluster-wide)… */
+export const HUB_CLUSTER_RULES: PolicyRule[] = [
+  { apiGroups: [''], resources: ['services', 'nodes'], verbs: READ },
+  { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ },
+];
+
+/** …and its config and the revocation list (ConfigMaps in omni's namespace). */
+export const HUB_NAMESPACE_RULES: PolicyRule[] = [
+  { apiGroups: [''], resources: ['configmaps'], verbs: READ },
 ];

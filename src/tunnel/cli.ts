@@ -4,6 +4,8 @@ import { mkdirSync, readFileSync, unwatchFile, watchFile, writeFileSync } from '
 import http from 'node:http';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { loadKubeConfig } from '../kube/index.ts';
+import { startClusterHub, startClusterSpoke, type ClusterGateway } from './cluster-gateways.ts';
 import { Hub, type TlsMaterial } from './hub.ts';
 import { tunnelLogger } from './log.ts';
 import type { TunnelMetrics } from './metrics.ts';
@@ -19,10 +21,17 @@ export interface TlsFiles {
   ca: string;
 }
 
+/** Read config, endpoints and revocations from the cluster (in-cluster account, or this kubeconfig file). */
+export interface ClusterSource {
+  kubeconfig?: string;
+}
+
 export interface HubRunOptions {
   listen: string;
   tls: TlsFiles;
-  policyFile: string;
+  /** Exactly one of a policy file or the cluster. */
+  policyFile?: string;
+  cluster?: ClusterSource;
   endpointsFile?: string;
   revocationsFile?: string;
   listeners: string[];
@@ -35,6 +44,7 @@ export interface SpokeRunOptions {
   serverName?: string;
   location: string;
   tls: TlsFiles;
+  cluster?: ClusterSource;
   endpointsFile?: string;
   listeners: string[];
   metrics?: string;
@@ -78,7 +88,12 @@ async function serveMetrics(addr: string | undefined, metrics: TunnelMetrics): P
   return srv;
 }
 
-/** Calls `onChange` with the new content whenever the file changes (polling; works on mounted Secrets). */
+const fileLog = tunnelLogger('omni-gateway');
+
+/**
+ * Calls `onChange` with the new content whenever the file changes (polling; works on mounted Secrets).
+ * A change `onChange` rejects (a policy that does not parse, say) is logged; what was in force stays.
+ */
 function watchText(file: string, onChange: (text: string) => void): () => void {
   let last = readText(file);
   const listener = (): void => {
@@ -90,7 +105,11 @@ function watchText(file: string, onChange: (text: string) => void): () => void {
     }
     if (text === last) return;
     last = text;
-    onChange(text);
+    try {
+      onChange(text);
+    } catch (err) {
+      fileLog.error({ file, err: (err as Error).message }, 'change rejected; keeping the last one');
+    }
   };
   watchFile(file, { interval: 1000 }, listener);
   return () => unwatchFile(file, listener);
@@ -100,13 +119,61 @@ function ready(fields: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ ready: true, ...fields })}\n`);
 }
 
+function staticListeners(specs: readonly string[]): Record<string, number> {
+  return Object.fromEntries(specs.map(parseListener).map((l) => [l.service, l.port]));
+}
+
+function closing(parts: {
+  stops: (() => void)[];
+  metrics: http.Server | null;
+  gateway: { close(): Promise<void> };
+}): Running {
+  return {
+    close: async () => {
+      parts.stops.forEach((s) => s());
+      parts.metrics?.close();
+      await parts.gateway.close();
+    },
+  };
+}
+
+function checkHubSources(o: HubRunOptions): void {
+  if (o.cluster && (o.policyFile || o.endpointsFile || o.revocationsFile))
+    throw new Error(
+      '--from-cluster reads policy, endpoints and revocations from the cluster: drop --policy/--endpoints/--revocations',
+    );
+  if (!o.cluster && !o.policyFile) throw new Error('either --policy <file> or --from-cluster is required');
+}
+
+async function runClusterHub(o: HubRunOptions & { cluster: ClusterSource }): Promise<Running> {
+  const log = tunnelLogger('omni-hub');
+  const { host, port } = parseHostPort(o.listen);
+  const running = await startClusterHub({
+    kc: loadKubeConfig({ file: o.cluster.kubeconfig }),
+    tls: readTls(o.tls),
+    log,
+    host,
+    port,
+    mux: o.window ? { window: o.window } : undefined,
+    staticListeners: staticListeners(o.listeners),
+  });
+  const hub = running.gateway;
+  const metrics = await serveMetrics(o.metrics, hub.metrics);
+  const stops = [watchText(o.tls.cert, () => hub.reloadCredentials(readTls(o.tls)))];
+  ready({ role: 'hub', port: hub.port, listeners: hub.listenerPorts(), source: 'cluster' });
+  return closing({ stops, metrics, gateway: running });
+}
+
 export async function runHub(o: HubRunOptions): Promise<Running> {
+  checkHubSources(o);
+  if (o.cluster) return runClusterHub({ ...o, cluster: o.cluster });
+  const policyFile = o.policyFile as string;
   const log = tunnelLogger('omni-hub');
   const { host, port } = parseHostPort(o.listen);
   const revocations = o.revocationsFile ? RevocationList.parse(readText(o.revocationsFile)) : undefined;
   const hub = new Hub({
     tls: readTls(o.tls),
-    policy: parsePolicy(readData(o.policyFile)),
+    policy: parsePolicy(readData(policyFile)),
     resolver: resolverFromConfig(o.endpointsFile ? readData(o.endpointsFile) : {}),
     host,
     port,
@@ -118,26 +185,25 @@ export async function runHub(o: HubRunOptions): Promise<Running> {
   const listeners: Record<string, number> = {};
   for (const l of o.listeners.map(parseListener))
     listeners[l.service] = await hub.listen(l.service, l.port, l.host);
-  const metricsServer = await serveMetrics(o.metrics, hub.metrics);
-  const stops = [watchText(o.policyFile, (t) => hub.setPolicy(parsePolicy(parseYaml(t))))];
+  const metrics = await serveMetrics(o.metrics, hub.metrics);
+  const stops = [
+    watchText(policyFile, (t) => hub.setPolicy(parsePolicy(parseYaml(t)))),
+    watchText(o.tls.cert, () => hub.reloadCredentials(readTls(o.tls))),
+  ];
   if (o.revocationsFile)
     stops.push(watchText(o.revocationsFile, (t) => hub.setRevocations(RevocationList.parse(t))));
   ready({ role: 'hub', port: hubPort, listeners });
-  return {
-    close: async () => {
-      stops.forEach((s) => s());
-      metricsServer?.close();
-      await hub.close();
-    },
-  };
+  return closing({ stops, metrics, gateway: hub });
 }
 
-export async function runSpoke(o: SpokeRunOptions): Promise<Running> {
-  const { host, port } = parseHostPort(o.hub);
+async function startSpokeFromFiles(
+  o: SpokeRunOptions,
+  hub: { host: string; port: number; servername?: string },
+): Promise<Spoke> {
   const endpoints = o.endpointsFile ? (readData(o.endpointsFile) as Record<string, unknown>) : {};
   const spoke = new Spoke({
     location: o.location,
-    hub: { host, port, servername: o.serverName },
+    hub,
     tls: readTls(o.tls),
     resolver: resolverFromConfig(endpoints),
     serves: Object.keys(endpoints ?? {}),
@@ -145,20 +211,41 @@ export async function runSpoke(o: SpokeRunOptions): Promise<Running> {
     mux: o.window ? { window: o.window } : undefined,
   });
   await spoke.start();
-  const metricsServer = await serveMetrics(o.metrics, spoke.metrics);
+  return spoke;
+}
+
+async function startSpokeFromCluster(
+  o: SpokeRunOptions & { cluster: ClusterSource },
+  hub: { host: string; port: number; servername?: string },
+): Promise<ClusterGateway<Spoke>> {
+  if (o.endpointsFile)
+    throw new Error('--from-cluster reads endpoints from the edge cluster: drop --endpoints');
+  return startClusterSpoke({
+    kc: loadKubeConfig({ file: o.cluster.kubeconfig }),
+    tls: readTls(o.tls),
+    log: tunnelLogger('omni-spoke').child({ location: o.location }),
+    location: o.location,
+    hub,
+    mux: o.window ? { window: o.window } : undefined,
+    staticListeners: staticListeners(o.listeners),
+  });
+}
+
+export async function runSpoke(o: SpokeRunOptions): Promise<Running> {
+  const { host, port } = parseHostPort(o.hub);
+  const hub = { host, port, servername: o.serverName };
+  const running = o.cluster ? await startSpokeFromCluster({ ...o, cluster: o.cluster }, hub) : null;
+  const spoke = running?.gateway ?? (await startSpokeFromFiles(o, hub));
+  const metrics = await serveMetrics(o.metrics, spoke.metrics);
   const reload = (): void => void spoke.reloadCredentials(readTls(o.tls)).catch(() => undefined);
   const stops = [watchText(o.tls.cert, reload)];
-  const listeners = Object.fromEntries(
-    o.listeners.map(parseListener).map((l) => [l.service, spoke.listenerPort(l.service)]),
-  );
-  ready({ role: 'spoke', location: o.location, listeners });
-  return {
-    close: async () => {
-      stops.forEach((s) => s());
-      metricsServer?.close();
-      await spoke.close();
-    },
-  };
+  ready({
+    role: 'spoke',
+    location: o.location,
+    listeners: spoke.listenerPorts(),
+    source: o.cluster ? 'cluster' : 'files',
+  });
+  return closing({ stops, metrics, gateway: running ?? spoke });
 }
 
 /** Writes ca.crt/ca.key into `dir` (refusing to overwrite is the caller's job). */

@@ -12,6 +12,7 @@ import { peerIdentity, type CertInfo } from './pki/inspect.ts';
 import { RevocationList } from './pki/revocation.ts';
 import { PolicyIndex, type Policy } from './policy.ts';
 import type { Endpoint, EndpointResolver } from './resolver.ts';
+import { boundPorts, reconcileListeners } from './listeners.ts';
 import { splice } from './splice.ts';
 
 /** TLS 1.3 only; AES-128-GCM first (cheaper per byte than AES-256 with AES-NI, still strong). */
@@ -107,6 +108,20 @@ export class Hub {
     return (srv.address() as net.AddressInfo).port;
   }
 
+  /** The listeners to have (service → port): closes the others, opens the missing ones. */
+  async setListeners(wanted: Readonly<Record<string, number>>, host = '0.0.0.0'): Promise<void> {
+    await reconcileListeners(
+      this.listeners,
+      wanted,
+      (service, port) => this.listen(service, port, host),
+      this.log,
+    );
+  }
+
+  listenerPorts(): Record<string, number> {
+    return boundPorts(this.listeners);
+  }
+
   /** Opens a stream from the main cluster to an edge-backed service; null when no spoke serves it. */
   openToEdge(service: string, exclude?: string): MuxStream | null {
     const link = this.pickServer(service, exclude);
@@ -114,6 +129,19 @@ export class Hub {
     const s = link.session.open(service);
     this.metrics.trackStream(link.location, exclude ? 'edge-to-edge' : 'main-to-edge', s);
     return s;
+  }
+
+  /** A renewed hub certificate: new handshakes use it; live connections keep theirs. */
+  reloadCredentials(creds: TlsMaterial): void {
+    this.server.setSecureContext({
+      cert: creds.certPem,
+      key: creds.keyPem,
+      ca: creds.caPem,
+      minVersion: 'TLSv1.3',
+      ciphers: TLS13_CIPHERS,
+      honorCipherOrder: true,
+    });
+    this.log.info('hub credentials reloaded');
   }
 
   setPolicy(policy: Policy): void {

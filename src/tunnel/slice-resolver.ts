@@ -11,14 +11,16 @@ export interface SliceFilter {
   skipNode?: (nodeName: string) => boolean;
 }
 
-/** The Service's slices, minus the ones omni itself wrote (they point at a gateway, not at pods). */
-function slicesOf(svc: Service, slices: readonly EndpointSlice[]): EndpointSlice[] {
-  return slices.filter(
-    (s) =>
-      s.metadata.namespace === svc.metadata.namespace &&
-      s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name &&
-      s.metadata.labels?.[MANAGED_BY_LABEL] !== OMNI_MANAGER,
-  );
+/** Slices by `namespace/service`, minus the ones omni itself wrote (they point at a gateway, not at pods). */
+function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {
+  const out = new Map<string, EndpointSlice[]>();
+  for (const s of slices) {
+    const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
+    if (!svc || s.metadata.labels?.[MANAGED_BY_LABEL] === OMNI_MANAGER) continue;
+    const key = `${s.metadata.namespace}/${svc}`;
+    out.set(key, [...(out.get(key) ?? []), s]);
+  }
+  return out;
 }
 
 function usable(ep: SliceEndpoint, filter: SliceFilter): boolean {
@@ -49,8 +51,9 @@ export function endpointMap(
   filter: SliceFilter = {},
 ): Map<string, Endpoint[]> {
   const map = new Map<string, Endpoint[]>();
+  const bySvc = slicesByService(slices);
   for (const svc of services) {
-    const mine = slicesOf(svc, slices);
+    const mine = bySvc.get(`${svc.metadata.namespace}/${svc.metadata.name}`) ?? [];
     for (const port of svc.spec.ports ?? []) {
       if ((port.protocol ?? 'TCP') !== 'TCP') continue;
       const key = serviceKey({ namespace: svc.metadata.namespace, name: svc.metadata.name, port: port.port });

@@ -11,6 +11,7 @@ import { tunnelLogger, type Logger } from './log.ts';
 import { TunnelMetrics } from './metrics.ts';
 import { MuxSession, ResetCode, type MuxOptions, type MuxStream } from './mux/index.ts';
 import type { EndpointResolver } from './resolver.ts';
+import { boundPorts, reconcileListeners } from './listeners.ts';
 import { splice } from './splice.ts';
 
 export interface SpokeListener {
@@ -46,6 +47,7 @@ export class Spoke {
   private readonly servers = new Map<string, net.Server>();
   private readonly waiters = new Set<() => void>();
   private creds: TlsMaterial;
+  private serves: string[] | undefined;
   private session: MuxSession | null = null;
   private attempt = 0;
   private stopped = false;
@@ -56,6 +58,7 @@ export class Spoke {
     this.metrics = opts.metrics ?? new TunnelMetrics();
     this.log = opts.logger ?? tunnelLogger('omni-spoke').child({ location: opts.location });
     this.creds = opts.tls;
+    this.serves = opts.serves;
   }
 
   /** Binds the local listeners and starts the dial loop (does not wait for the hub). */
@@ -86,6 +89,25 @@ export class Spoke {
     this.servers.get(service)?.close();
     this.servers.set(service, srv);
     return (srv.address() as net.AddressInfo).port;
+  }
+
+  /** The listeners to have (service → port): closes the others, opens the missing ones. */
+  async setListeners(wanted: Readonly<Record<string, number>>, host = '0.0.0.0'): Promise<void> {
+    await reconcileListeners(
+      this.servers,
+      wanted,
+      (service, port) => this.listen(service, port, host),
+      this.log,
+    );
+  }
+
+  /** The services the hub may open here (replaces the list given at construction). */
+  setServes(services: readonly string[]): void {
+    this.serves = [...services];
+  }
+
+  listenerPorts(): Record<string, number> {
+    return boundPorts(this.servers);
   }
 
   listenerPort(service: string): number | null {
@@ -249,7 +271,7 @@ export class Spoke {
   private async onHubStream(stream: MuxStream): Promise<void> {
     stream.on('error', () => undefined);
     const service = stream.target;
-    if (this.opts.serves && !this.opts.serves.includes(service)) {
+    if (this.serves && !this.serves.includes(service)) {
       stream.reset(ResetCode.FORBIDDEN, `${service} is not served by ${this.opts.location}`);
       return;
     }

@@ -2,12 +2,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Registry } from 'prom-client';
 import { startConsoleServer, type ConsoleServer } from '../server/index.ts';
 import type { Logger } from '../kube/index.ts';
 import type { NodeClaimObject } from '../controllers/autoscaler/index.ts';
 import { startEmbeddedWorld, type EmbeddedWorld } from './embedded.ts';
 import { applyEdgeLocations, applyScenario, DEMO_EDGE_LOCATIONS, DEMO_NAMESPACE } from './scenario.ts';
 import { buildReport, DecisionLog, type DemoReport } from './report.ts';
+import { startTunnelProbe } from './tunnel-probe.ts';
 
 export interface DemoOptions {
   scenario: 'default' | 'empty';
@@ -53,6 +55,7 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
   const world = await startEmbeddedWorld({ seed: o.seed, timeScale: o.timeScale, stateDir, log: o.log });
   const decisions = new DecisionLog();
   world.autoscaler.view.claims.onChange((c: NodeClaimObject) => decisions.observe([c]));
+  const metricsRegistry = Registry.merge([world.registry, world.gateways.metrics.registry]);
   const consoleServer = o.headless
     ? undefined
     : await startConsoleServer({
@@ -61,8 +64,14 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
         port: o.port,
         clock: world.clock,
         log: o.log.child({ component: 'console' }),
-        metricsRegistry: world.registry,
+        metricsRegistry,
       });
+  const edgeNames = o.scenario === 'default' ? DEMO_EDGE_LOCATIONS.map((e) => e.name) : [];
+  const probe = await startTunnelProbe({
+    clients: world.clients,
+    gateways: world.gateways,
+    locations: () => edgeNames,
+  });
   if (o.scenario === 'default') {
     await applyEdgeLocations(world.clients, DEMO_EDGE_LOCATIONS);
     await applyScenario(world.clients, DEMO_EDGE_LOCATIONS);
@@ -78,8 +87,10 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
         namespace: DEMO_NAMESPACE,
         durationSeconds: Math.round((Date.now() - started) / 1000),
         decisions,
+        tunnel: probe.results(),
       }),
     async stop() {
+      await probe.stop();
       await consoleServer?.stop();
       await world.stop();
     },
@@ -123,5 +134,12 @@ export function summary(r: DemoReport): string {
     `  pods by location: ${[...byLocation].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
     `  edge locations: ${r.edgeLocations.map((e) => `${e.name} ${e.state}`).join(', ')}`,
     `  cost $${r.costPerHour.toFixed(2)}/h vs $${r.mainRegionOnlyCostPerHour.toFixed(2)}/h main-region-only; ${r.decisions.length} decisions`,
+    `  tunnel: ${r.tunnel.map(tunnelLine).join(', ') || 'no edge locations'}`,
   ].join('\n');
+}
+
+function tunnelLine(t: DemoReport['tunnel'][number]): string {
+  const link = t.connected ? 'connected' : 'not connected';
+  if (t.echo === 'ok') return `${t.location} ${link}, echo ok ×${t.roundTrips} (${t.roundTripMs} ms)`;
+  return `${t.location} ${link}, echo ${t.echo}${t.error ? ` (${t.error})` : ''}`;
 }

@@ -33,6 +33,7 @@ import { startEvictor, type Evictor } from '../controllers/evictor/index.ts';
 import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from './edge-clusters.ts';
 import { simCloudProviders } from './sim-cloud-providers.ts';
 import { worldClock, type WorldClock } from './clock.ts';
+import { startEmbeddedGateways, type EmbeddedGateways } from './gateways.ts';
 
 export const MAIN = { cloud: 'aws', region: 'us-east-1' } as const;
 export const CLUSTER_ID = 'omni-demo';
@@ -63,6 +64,8 @@ export interface EmbeddedWorld {
   evictor: Evictor;
   edgeLocations: EdgeLocationController;
   registry: Registry;
+  /** The tunnel's hub and spoke gateways, running on loopback. */
+  gateways: EmbeddedGateways;
   /** Kubeconfig files written so far, by cluster name. */
   kubeconfigs: Map<string, string>;
   stop(): Promise<void>;
@@ -119,6 +122,7 @@ async function gatewayService(clients: KubeClients, name: string): Promise<strin
 function edgeListener(w: {
   locations: MutableLocationRegistry;
   vk: VirtualKubelet;
+  gateways: EmbeddedGateways;
   stateDir?: string;
   files: Map<string, string>;
   spokes: Map<string, string>;
@@ -136,6 +140,7 @@ function edgeListener(w: {
       });
       writeKubeconfig(w.stateDir, edge.name, edge.kubeconfigYaml, w.files);
       const clients = makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 });
+      w.gateways.addEdge(edge.name, edge.kubeconfigYaml);
       void gatewayService(clients, 'omni-spoke').then((ip) => {
         w.spokes.set(edge.name, ip);
         return w.vk.addEdge({ name: edge.name, clients, cloud: edge.cloud, region: edge.region });
@@ -143,6 +148,7 @@ function edgeListener(w: {
     },
     onRemoved(name: string) {
       w.locations.removeEdge(name);
+      void w.gateways.removeEdge(name);
       void w.vk.removeEdge(name, { deleteNodes: true });
     },
   };
@@ -184,11 +190,15 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
   });
   main.setLogProvider(vk.logProvider(simulatedLogs(clock.sim)));
   const edgeClusters = embeddedEdgeClusters({ timeScale: o.timeScale ?? 10 });
+  const gateways = startEmbeddedGateways({
+    mainKubeconfigYaml: main.kubeconfigYaml,
+    log: o.log.child({ component: 'tunnel' }),
+  });
   const edgeLocations = startEdgeLocationController({
     clients,
     providers: simCloudProviders(clouds),
     edgeClusters,
-    listeners: [edgeListener({ locations, vk, stateDir: o.stateDir, files: kubeconfigs, spokes })],
+    listeners: [edgeListener({ locations, vk, gateways, stateDir: o.stateDir, files: kubeconfigs, spokes })],
     clock,
     log: o.log.child({ component: 'edge-locations' }),
     clusterId: CLUSTER_ID,
@@ -228,12 +238,14 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
     evictor,
     edgeLocations,
     registry,
+    gateways,
     kubeconfigs,
     async stop() {
       clearInterval(ticker);
       await evictor.stop();
       await autoscaler.stop();
       await edgeLocations.stop();
+      await gateways.stop();
       await vk.stop();
       await edgeClusters.stopAll();
       await main.stop();

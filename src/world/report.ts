@@ -9,6 +9,7 @@ import {
   type NodeClaimObject,
 } from '../controllers/autoscaler/index.ts';
 import { MAIN } from './embedded.ts';
+import type { ProbeResult } from './tunnel-probe.ts';
 
 export interface DemoReport {
   durationSeconds: number;
@@ -28,6 +29,8 @@ export interface DemoReport {
   costPerHour: number;
   mainRegionOnlyCostPerHour: number;
   decisions: { time: string; pods: string[]; chosen: Decision['chosen']; reason: string }[];
+  /** Per edge location: is its spoke connected to the hub, and did the last echo through the tunnel come back. */
+  tunnel: ProbeResult[];
 }
 
 export function locationOfNode(node: V1Node | undefined): string {
@@ -95,6 +98,7 @@ interface ReportInput {
   namespace: string;
   durationSeconds: number;
   decisions: DecisionLog;
+  tunnel: ProbeResult[];
 }
 
 export async function buildReport(r: ReportInput): Promise<DemoReport> {
@@ -151,5 +155,6 @@ export async function buildReport(r: ReportInput): Promise<DemoReport> {
     decisions: r.decisions
       .all()
       .map((d) => ({ time: d.time, pods: d.pods, chosen: d.chosen, reason: d.reason })),
+    tunnel: r.tunnel,
   };
 }

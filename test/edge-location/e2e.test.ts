@@ -78,7 +78,7 @@ async function expectReady(l: (typeof LOCATIONS)[number]): Promise<void> {
   const { status = {}, metadata = {} } = o;
   assert.deepEqual(
     status.conditions?.map((c) => c.status),
-    ['True', 'True', 'True', 'True'],
+    ['True', 'True', 'True', 'True', 'True'],
   );
   assert.deepEqual(w.clouds[l.cloud].inventory.countByKind(l.name), EXPECTED[l.cloud], l.name);
   // every object's id is recorded in status.resources
@@ -227,7 +227,7 @@ test('list and get show the locations', async () => {
   const list = await omni(w, ['edge-location', 'list']);
   assert.equal(list.code, 0);
   for (const l of LOCATIONS)
-    assert.match(list.out, new RegExp(`${l.name}\\s+${l.cloud}\\s+${l.region}.*Ready\\s+4/4`));
+    assert.match(list.out, new RegExp(`${l.name}\\s+${l.cloud}\\s+${l.region}.*Ready\\s+5/5`));
   const get = await omni(w, ['edge-location', 'get', 'oci-iad']);
   assert.match(get.out, /State:\s+Ready/);
   assert.match(get.out, /vcn\/castai-omni-oci-iad/);
@@ -235,7 +235,7 @@ test('list and get show the locations', async () => {
   assert.equal(JSON.parse(json.out).status.state, 'Ready');
 });
 
-test('delete tears down the edge cluster, every cloud object and the Secrets', async () => {
+test('delete tears down the edge cluster, every cloud object and the Secrets of the locations', async () => {
   const cli = await omni(w, ['edge-location', 'delete', 'gcp-usc1', '--wait']);
   assert.equal(cli.code, 0, cli.out + cli.err);
   assert.match(cli.out, /deleted/);
@@ -262,10 +262,8 @@ test('delete tears down the edge cluster, every cloud object and the Secrets', a
   }
   assert.equal(w.edgeClusters.running().size, 0);
   const secrets = await w.clients.core.listNamespacedSecret({ namespace: 'castai-omni' });
-  assert.deepEqual(
-    secrets.items.map((s) => s.metadata?.name),
-    [],
-  );
+  // The tunnel's CA and hub certificate belong to no location: they stay.
+  assert.deepEqual(secrets.items.map((s) => s.metadata?.name).sort(), ['omni-hub-tls', 'omni-tunnel-ca']);
   const configs = (await w.clients.custom.listClusterCustomObject({
     group: GROUP,
     version: VERSION,

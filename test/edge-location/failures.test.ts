@@ -182,17 +182,21 @@ test('referenced credentials onboard the location; no secret value reaches statu
   });
   const edgeToken = /token: (\S+)/.exec(Buffer.from(kube.data!.kubeconfig, 'base64').toString())?.[1] ?? '';
   assert.ok(keySecret.length >= 16 && edgeToken.length > 8);
+  const ca = await w.clients.core.readNamespacedSecret({ name: 'omni-tunnel-ca', namespace: 'castai-omni' });
+  const caKey = Buffer.from(ca.data!['ca.key'], 'base64').toString().split('\n')[1];
   const everywhere = [JSON.stringify(o), await eventsText(), w.logs.join('')].join('\n');
-  for (const secret of [rootSecret, keySecret, edgeToken])
+  for (const secret of [rootSecret, keySecret, edgeToken, caKey])
     assert.ok(!everywhere.includes(secret), 'a secret leaked');
   // The location's own identity (not the admin credentials) reaches the cloud for its nodes.
   assert.notEqual(w.ready.get('oci-ok')?.provider, undefined);
   await deleteLocation('oci-ok');
   const left = await w.clients.core.listNamespacedSecret({ namespace: 'castai-omni' });
+  // The tunnel's CA and hub certificate belong to no location: they stay too.
+  const kept = ['bad-creds', 'oci-admin', 'omni-hub-tls', 'omni-tunnel-ca'];
   assert.deepEqual(
     left.items.map((s) => s.metadata?.name).sort(),
-    ['bad-creds', 'oci-admin'],
-    "the user's Secrets stay, omni's go",
+    kept,
+    "the user's Secrets stay, the location's go",
   );
 });
 

@@ -15,6 +15,7 @@ import {
   type CloudProviders,
   type EdgeClusterProvisioner,
   type EdgeLocationController,
+  type EdgeLocationControllerOptions,
   type ReadyEdge,
 } from '../../src/controllers/edge-location/index.ts';
 import { GROUP, VERSION } from '../../src/apis/index.ts';
@@ -24,6 +25,7 @@ import {
   makeClients,
   systemClock,
   waitForCrds,
+  type Clock,
   type KubeClients,
 } from '../../src/kube/index.ts';
 import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from '../../src/world/edge-clusters.ts';
@@ -42,8 +44,16 @@ export interface World {
   removed: string[];
   logs: string[];
   controller?: EdgeLocationController;
-  start(over?: { providers?: CloudProviders; edgeClusters?: EdgeClusterProvisioner }): EdgeLocationController;
+  start(over?: WorldOverrides): EdgeLocationController;
   stop(): Promise<void>;
+}
+
+export interface WorldOverrides {
+  providers?: CloudProviders;
+  edgeClusters?: EdgeClusterProvisioner;
+  clock?: Clock;
+  /** Merged over the test defaults. */
+  options?: Partial<EdgeLocationControllerOptions>;
 }
 
 let catalogP: Promise<Catalog> | undefined;
@@ -90,11 +100,17 @@ export async function startWorld(): Promise<World> {
             onRemoved: (n) => void (w.removed.push(n), w.ready.delete(n)),
           },
         ],
-        clock: systemClock,
+        clock: over.clock ?? systemClock,
         log: pinoLog,
         clusterId: CLUSTER_ID,
         catalog,
-        options: { retryDelayMs: 20, maxRetryDelayMs: 200, failedRetryMs: 60_000, resyncMs: 60_000 },
+        options: {
+          retryDelayMs: 20,
+          maxRetryDelayMs: 200,
+          failedRetryMs: 60_000,
+          resyncMs: 60_000,
+          ...over.options,
+        },
       });
       return w.controller;
     },

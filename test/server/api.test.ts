@@ -170,7 +170,7 @@ test('edge locations list their onboarding conditions in order', async () => {
   assert.equal(body.items[0].state, 'Ready');
   assert.deepEqual(
     body.items[0].conditions.map((c) => c.type),
-    ['PermissionsOK', 'NetworkReady', 'IdentityReady', 'EdgeClusterReady'],
+    ['PermissionsOK', 'NetworkReady', 'IdentityReady', 'EdgeClusterReady', 'TunnelReady'],
   );
   assert.equal(body.items[0].nodes, 1);
 });

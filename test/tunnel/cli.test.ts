@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Command } from 'commander';
 import { registerGateway } from '../../src/cli/commands/gateway.ts';
-import { parseListener } from '../../src/tunnel/cli.ts';
+import { parseListener, runHub } from '../../src/tunnel/cli.ts';
 import { RevocationList, certInfo } from '../../src/tunnel/pki/index.ts';
+import { pki } from './fixture.ts';
 
 /** Runs `omni …` with only the gateway command registered (the full CLI loads every component). */
 async function main(argv: string[]): Promise<number> {
@@ -87,4 +88,60 @@ test('listener specs', () => {
   });
   assert.throws(() => parseListener('db=1'));
   assert.throws(() => parseListener('default/db:5432=x'));
+});
+
+test('gateway sources: files or the cluster, not both, and --kubeconfig only with --from-cluster', async () => {
+  const tls = ['--cert', 'c.crt', '--key', 'c.key', '--ca', 'ca.crt'];
+  await assert.rejects(
+    main(['node', 'omni', 'gateway', 'hub', ...tls]),
+    /either --policy <file> or --from-cluster is required/,
+  );
+  await assert.rejects(
+    main(['node', 'omni', 'gateway', 'hub', ...tls, '--policy', 'p.yaml', '--from-cluster']),
+    /drop --policy/,
+  );
+  await assert.rejects(
+    main(['node', 'omni', 'gateway', 'hub', ...tls, '--policy', 'p.yaml', '--kubeconfig', 'k.yaml']),
+    /--kubeconfig only applies with --from-cluster/,
+  );
+  await assert.rejects(
+    main([
+      'node',
+      'omni',
+      'gateway',
+      'spoke',
+      ...tls,
+      '--hub',
+      '127.0.0.1:1',
+      '--location',
+      'edge-a',
+      '--from-cluster',
+      '--endpoints',
+      'e.json',
+    ]),
+    /drop --endpoints/,
+  );
+});
+
+test('a policy file edited into something invalid is logged and ignored; the hub keeps running', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'omni-gw-policy-'));
+  const p = pki();
+  const files = { cert: join(dir, 'hub.crt'), key: join(dir, 'hub.key'), ca: join(dir, 'ca.crt') };
+  writeFileSync(files.cert, p.hub.certPem);
+  writeFileSync(files.key, p.hub.keyPem);
+  writeFileSync(files.ca, p.ca.certPem);
+  const policyFile = join(dir, 'policy.yaml');
+  writeFileSync(policyFile, 'locations: {edge-a: {allow: [default/echo:7]}}\n');
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const hub = await runHub({ listen: '127.0.0.1:0', tls: files, policyFile, listeners: [] }).finally(
+    () => (process.stdout.write = write),
+  );
+  try {
+    writeFileSync(policyFile, 'locations: {edge-a: {allow: ["not a key"]}}\n');
+    await new Promise((r) => setTimeout(r, 2500)); // the file is polled every second
+  } finally {
+    await hub.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

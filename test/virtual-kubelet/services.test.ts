@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { V1EndpointSlice } from '@kubernetes/client-node';
+import {
+  HUB_CONFIG,
+  SPOKE_CONFIG,
+  parseHubConfig,
+  parseSpokeConfig,
+} from '../../src/tunnel/gateway-config.ts';
 import { boundPod, eventually, readyOf, startWorld } from './world.ts';
 
 const HUB = '10.96.0.100';
@@ -97,6 +103,120 @@ test('Services and EndpointSlices are reflected both ways through the tunnel wir
         !l1.items.some((s) => s.metadata?.name === 'db') && !l2.items.some((s) => s.metadata?.name === 'db')
       );
     });
+  } finally {
+    await w.stop();
+  }
+});
+
+test('the gateways get their config as ConfigMaps, and listener ports survive a controller restart', async () => {
+  const w = await startWorld({
+    edges: 2,
+    nodesPerEdge: 1,
+    gateways: { hubAddress: HUB, spokeAddress: (e) => SPOKES[e] },
+  });
+  const hubConfig = async () =>
+    parseHubConfig(
+      (
+        await w.mainClients.core.readNamespacedConfigMap({
+          name: HUB_CONFIG.configMap,
+          namespace: 'castai-omni',
+        })
+      ).data?.[HUB_CONFIG.key] ?? '',
+      'hub',
+    );
+  const spokeConfig = async (i: number) =>
+    parseSpokeConfig(
+      (
+        await w.edges[i].clients.core.readNamespacedConfigMap({
+          name: SPOKE_CONFIG.configMap,
+          namespace: 'castai-omni',
+        })
+      ).data?.[SPOKE_CONFIG.key] ?? '',
+      'spoke',
+    );
+  try {
+    const { core, discovery } = w.mainClients;
+    await eventually('Ready', async () => readyOf(await core.readNode({ name: 'edge2-node-0' })) === 'True');
+    await core.createNamespace({ body: { metadata: { name: 'shop' } } });
+    await core.createNamespacedService({
+      namespace: 'shop',
+      body: {
+        metadata: { name: 'web' },
+        spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }] },
+      },
+    });
+    await core.createNamespacedService({
+      namespace: 'shop',
+      body: {
+        metadata: { name: 'db' },
+        spec: { selector: { app: 'db' }, ports: [{ name: 'pg', port: 5432 }] },
+      },
+    });
+    await core.createNamespacedPod({
+      namespace: 'shop',
+      body: boundPod('web-0', 'edge1-node-0', {}, 'shop'),
+    });
+    await discovery.createNamespacedEndpointSlice({
+      namespace: 'shop',
+      body: {
+        metadata: { name: 'db-main', labels: { 'kubernetes.io/service-name': 'db' } },
+        addressType: 'IPv4',
+        endpoints: [{ addresses: ['10.0.0.5'], conditions: { ready: true }, nodeName: 'main-node-0' }],
+        ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }],
+      },
+    });
+    // web runs in edge 1: the hub listens for it and routes it to gcp-us-central1; edge 2 may open web and db.
+    const hub = await eventually('hub config', async () => {
+      const c = await hubConfig().catch(() => undefined);
+      return c?.listeners['shop/web:80'] && c.locations['gcp-us-central2']?.allow.includes('shop/web:80')
+        ? c
+        : undefined;
+    });
+    assert.deepEqual(hub.locations['gcp-us-central1'], { allow: ['shop/db:5432'], serves: ['shop/web:80'] });
+    assert.deepEqual(hub.locations['gcp-us-central2'], {
+      allow: ['shop/db:5432', 'shop/web:80'],
+      serves: [],
+    });
+    const mainSlice = await discovery.listNamespacedEndpointSlice({
+      namespace: 'shop',
+      labelSelector: 'kubernetes.io/service-name=web',
+    });
+    assert.equal(
+      mainSlice.items.find((s) => s.endpoints?.[0]?.addresses[0] === HUB)?.ports?.[0].port,
+      hub.listeners['shop/web:80'],
+    );
+    const edge1 = await eventually('spoke config in edge 1', async () =>
+      spokeConfig(0).catch(() => undefined),
+    );
+    assert.deepEqual(edge1.serves, ['shop/web:80']);
+    assert.deepEqual(Object.keys(edge1.listeners), ['shop/db:5432']);
+    const edge2 = await eventually('spoke config in edge 2', async () => {
+      const c = await spokeConfig(1).catch(() => undefined);
+      return c && Object.keys(c.listeners).length === 2 ? c : undefined;
+    });
+
+    // A new Service would take the lowest free port; after a restart the old ones keep theirs.
+    await w.restartVk();
+    await core.createNamespacedService({
+      namespace: 'shop',
+      body: { metadata: { name: 'cache' }, spec: { selector: { app: 'cache' }, ports: [{ port: 6379 }] } },
+    });
+    await discovery.createNamespacedEndpointSlice({
+      namespace: 'shop',
+      body: {
+        metadata: { name: 'cache-main', labels: { 'kubernetes.io/service-name': 'cache' } },
+        addressType: 'IPv4',
+        endpoints: [{ addresses: ['10.0.0.6'], conditions: { ready: true }, nodeName: 'main-node-0' }],
+        ports: [{ name: '', port: 6379, protocol: 'TCP' }],
+      },
+    });
+    const after = await eventually('edge 2 config with cache', async () => {
+      const c = await spokeConfig(1).catch(() => undefined);
+      return c && Object.keys(c.listeners).length === 3 ? c : undefined;
+    });
+    assert.equal(after.listeners['shop/web:80'], edge2.listeners['shop/web:80']);
+    assert.equal(after.listeners['shop/db:5432'], edge2.listeners['shop/db:5432']);
+    assert.deepEqual((await hubConfig()).listeners, hub.listeners);
   } finally {
     await w.stop();
   }

@@ -46,6 +46,7 @@ test(
         'mainRegionOnlyCostPerHour',
         'nodes',
         'pods',
+        'tunnel',
       ].sort(),
     );
     const notRunning = report.pods.filter((p) => p.phase !== 'Running' && p.phase !== 'Succeeded');
@@ -71,5 +72,12 @@ test(
     for (const e of report.edgeLocations) assert.ok(existsSync(join(dir, 'kubeconfig', `${e.name}.yaml`)));
     assert.ok(existsSync(join(dir, 'kubeconfig', 'main.yaml')));
     assert.match(r.stdout, /demo pods Running/);
+
+    // Every edge location's spoke is connected to the hub with the certificate the controller issued, and
+    // bytes sent through it (edge → hub → a main-cluster endpoint) came back unchanged.
+    assert.deepEqual(report.tunnel.map((t) => t.location).sort(), [...edgeNames].sort());
+    for (const t of report.tunnel)
+      assert.ok(t.connected && t.echo === 'ok' && t.roundTrips > 0, JSON.stringify(t));
+    assert.match(r.stdout, /tunnel: .*connected, echo ok/);
   },
 );

@@ -23,7 +23,13 @@ export interface LocationView {
   };
 }
 
-export const CONDITION_ORDER = ['PermissionsOK', 'NetworkReady', 'IdentityReady', 'EdgeClusterReady'];
+export const CONDITION_ORDER = [
+  'PermissionsOK',
+  'NetworkReady',
+  'IdentityReady',
+  'EdgeClusterReady',
+  'TunnelReady',
+];
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

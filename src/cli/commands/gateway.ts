@@ -1,6 +1,14 @@
 // `omni gateway`: the hub and spoke gateways of the cross-cluster tunnel, and their certificates.
 import type { Command } from 'commander';
-import { initCa, issueToFiles, revokeInFile, runHub, runSpoke, type Running } from '../../tunnel/cli.ts';
+import {
+  initCa,
+  issueToFiles,
+  revokeInFile,
+  runHub,
+  runSpoke,
+  type ClusterSource,
+  type Running,
+} from '../../tunnel/cli.ts';
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
 
@@ -33,6 +41,16 @@ interface TlsFlags {
 
 const tlsFiles = (f: TlsFlags): TlsFlags => ({ cert: f.cert, key: f.key, ca: f.ca });
 
+interface ClusterFlags {
+  fromCluster?: boolean;
+  kubeconfig?: string;
+}
+
+function clusterSource(f: ClusterFlags): ClusterSource | undefined {
+  if (f.kubeconfig && !f.fromCluster) throw new Error('--kubeconfig only applies with --from-cluster');
+  return f.fromCluster ? { kubeconfig: f.kubeconfig } : undefined;
+}
+
 function registerHub(gw: Command): void {
   gw.command('hub')
     .description('Run the hub gateway (main cluster): mutual-TLS server the spokes dial')
@@ -40,9 +58,17 @@ function registerHub(gw: Command): void {
     .requiredOption('--cert <file>', 'hub certificate (PEM)')
     .requiredOption('--key <file>', 'hub private key (PEM)')
     .requiredOption('--ca <file>', 'omni CA certificate (PEM)')
-    .requiredOption(
+    .option(
       '--policy <file>',
       'allow-list per edge location (YAML/JSON: locations.<name>.allow/serves); reloaded on change',
+    )
+    .option(
+      '--from-cluster',
+      'read policy and listeners (ConfigMap omni-hub-policy), revocations (omni-tunnel-revocations) and endpoints (EndpointSlices) from the cluster instead of files',
+    )
+    .option(
+      '--kubeconfig <file>',
+      'with --from-cluster: kubeconfig to use (default: in-cluster account, then $KUBECONFIG, ~/.kube/config)',
     )
     .option('--endpoints <file>', 'static endpoints: {"ns/svc:port": ["host:port", …]}')
     .option(
@@ -59,21 +85,23 @@ function registerHub(gw: Command): void {
     .option('--window <bytes>', 'per-stream flow-control window (e.g. 8Mi)')
     .action(
       async (
-        f: TlsFlags & {
-          listen: string;
-          policy: string;
-          endpoints?: string;
-          revocations?: string;
-          listener: string[];
-          metrics?: string;
-          window?: string;
-        },
+        f: TlsFlags &
+          ClusterFlags & {
+            listen: string;
+            policy?: string;
+            endpoints?: string;
+            revocations?: string;
+            listener: string[];
+            metrics?: string;
+            window?: string;
+          },
       ) =>
         untilSignal(
           runHub({
             listen: f.listen,
             tls: tlsFiles(f),
             policyFile: f.policy,
+            cluster: clusterSource(f),
             endpointsFile: f.endpoints,
             revocationsFile: f.revocations,
             listeners: f.listener,
@@ -98,6 +126,14 @@ function registerSpoke(gw: Command): void {
       'local endpoints of services this location serves: {"ns/svc:port": ["host:port"]}',
     )
     .option(
+      '--from-cluster',
+      'read listeners and served services (ConfigMap omni-spoke-config) and endpoints (EndpointSlices) from the edge cluster',
+    )
+    .option(
+      '--kubeconfig <file>',
+      'with --from-cluster: kubeconfig to use (default: in-cluster account, then $KUBECONFIG)',
+    )
+    .option(
       '--listener <ns/svc:port=[host:]port>',
       'local listener for a main-cluster service (repeatable)',
       collect,
@@ -107,15 +143,16 @@ function registerSpoke(gw: Command): void {
     .option('--window <bytes>', 'per-stream flow-control window (e.g. 8Mi)')
     .action(
       async (
-        f: TlsFlags & {
-          hub: string;
-          serverName?: string;
-          location: string;
-          endpoints?: string;
-          listener: string[];
-          metrics?: string;
-          window?: string;
-        },
+        f: TlsFlags &
+          ClusterFlags & {
+            hub: string;
+            serverName?: string;
+            location: string;
+            endpoints?: string;
+            listener: string[];
+            metrics?: string;
+            window?: string;
+          },
       ) =>
         untilSignal(
           runSpoke({
@@ -123,6 +160,7 @@ function registerSpoke(gw: Command): void {
             serverName: f.serverName,
             location: f.location,
             tls: tlsFiles(f),
+            cluster: clusterSource(f),
             endpointsFile: f.endpoints,
             listeners: f.listener,
             metrics: f.metrics,

@@ -23,3 +23,19 @@ export function kubeconfigSecretName(location: string): string {
 export function nodeConfigName(location: string): string {
   return location;
 }
+
+/** The tunnel's PKI in castai-omni (main cluster), and the spoke's certificate in each edge cluster. */
+export const TUNNEL_CA_SECRET = 'omni-tunnel-ca';
+export const HUB_TLS_SECRET = 'omni-hub-tls';
+export const SPOKE_TLS_SECRET = 'omni-spoke-tls';
+export const REVOCATIONS_CONFIGMAP = 'omni-tunnel-revocations';
+export const REVOCATIONS_KEY = 'revocations.json';
+/** The names spokes dial the hub Service by (src/install/manifests.ts, hubManifests). */
+export const HUB_DNS_NAMES = [
+  'omni-hub',
+  'omni-hub.castai-omni',
+  'omni-hub.castai-omni.svc',
+  'omni-hub.castai-omni.svc.cluster.local',
+];
+/** status.resources key recording the serial of the location's tunnel certificate. */
+export const TUNNEL_CERT_RESOURCE = 'tunnel-certificate';

@@ -13,6 +13,11 @@ export interface EdgeLocationControllerOptions {
   failedRetryMs: number;
   /** How often every location is looked at again even without a change. Default 60 s. */
   resyncMs: number;
+  /**
+   * Lifetime of the tunnel's hub and edge certificates in days; undefined: the pki defaults (90 and 30).
+   * They are re-issued once a third of it is left, so resyncMs must be well below that third.
+   */
+  tunnelCertValidityDays?: number;
 }
 
 export const DEFAULT_OPTIONS: EdgeLocationControllerOptions = {

@@ -12,6 +12,7 @@ import { DEFAULT_OPTIONS, scrub, type Ctx, type EdgeLocationControllerDeps } fro
 import { KeyedQueue } from './queue.ts';
 import { reconcile } from './reconcile.ts';
 import { ensureNamespace } from './secrets.ts';
+import { ensureTunnelPki } from './tunnel-identity.ts';
 
 export interface EdgeLocationController {
   stop(): Promise<void>;
@@ -63,6 +64,11 @@ export function startEdgeLocationController(deps: EdgeLocationControllerDeps): E
   const start = async () => {
     await ensureNamespace(deps.clients.core).catch((err: unknown) =>
       ctx.log.warn({ err: String(err) }, 'could not create the namespace'),
+    );
+    if (stopped) return;
+    // The hub pod mounts omni-hub-tls: it must exist before any edge location does.
+    await ensureTunnelPki(ctx).catch((err: unknown) =>
+      ctx.log.warn({ err: String(err) }, 'could not make the tunnel CA and hub certificate'),
     );
     if (stopped) return;
     const locations = watchCollection(

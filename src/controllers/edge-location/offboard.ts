@@ -1,18 +1,20 @@
-// Deleting an EdgeLocation: Offboarding → wait for its NodeClaims to go → edge cluster down → cloud
-// objects down (reverse order, by the cloud's teardown) → omni's Secrets and node configuration →
-// finalizer off. Every step is idempotent, so a crash anywhere just repeats the pass.
+// Deleting an EdgeLocation: Offboarding → wait for its NodeClaims to go → tunnel certificates revoked →
+// edge cluster down → cloud objects down (reverse order, by the cloud's teardown) → omni's Secrets and
+// node configuration → finalizer off. Every step is idempotent, so a crash anywhere just repeats the pass.
 import { parseEdgeLocation, type EdgeLocation } from '../../apis/index.ts';
 import { CloudError } from '../../clouds/errors.ts';
 import type { Credentials } from '../../clouds/credentials.ts';
 import type { CloudProvider } from '../../clouds/types.ts';
 import { targetOf } from './attempt.ts';
-import { FINALIZER } from './constants.ts';
+import { FINALIZER, TUNNEL_CERT_RESOURCE } from './constants.ts';
 import { recordEvent, scrub, type Ctx } from './context.ts';
 import { deleteNodeConfig } from './node-config.ts';
 import type { Outcome } from './onboard.ts';
 import { deleteLocationSecrets, readReferencedCredentials, SecretNotFoundError } from './secrets.ts';
 import { isTrue } from './status.ts';
 import { getLocation, nodeClaimsOf, patchStatus, setFinalizers, type EdgeLocationObject } from './store.ts';
+import { TunnelIdentityError } from './tunnel-identity.ts';
+import { revokeLocation } from './tunnel-revocations.ts';
 import { resolvePlace, type ResolvedPlace } from './validate.ts';
 
 function hasFinalizer(obj: EdgeLocationObject): boolean {
@@ -128,11 +130,37 @@ export async function offboard(ctx: Ctx, obj: EdgeLocationObject): Promise<Outco
     });
     return { requeueAfterMs: ctx.options.retryDelayMs };
   }
+  if (!(await revokeTunnel(ctx, obj))) return { requeueAfterMs: ctx.options.failedRetryMs / 10 };
   if (!(await tearDownIfMade(ctx, obj))) return { backoff: true };
   await deleteLocationSecrets(ctx.clients.core, name);
   await deleteNodeConfig(ctx.clients, name);
   await removeFinalizer(ctx, obj);
   return {};
+}
+
+/** Revokes the location's tunnel certificates (and its last serial); false when the list is unusable. */
+async function revokeTunnel(ctx: Ctx, obj: EdgeLocationObject): Promise<boolean> {
+  const location = obj.metadata?.name ?? '';
+  const serial = obj.status?.resources?.[TUNNEL_CERT_RESOURCE];
+  try {
+    const at = new Date(ctx.clock.now()).toISOString();
+    if (await revokeLocation(ctx.clients.core, { location, serial, at })) {
+      await recordEvent(ctx, obj, {
+        type: 'Normal',
+        reason: 'CertificateRevoked',
+        message: `tunnel certificates of ${location} revoked${serial ? ` (last serial ${serial})` : ''}`,
+      });
+    }
+    return true;
+  } catch (err) {
+    if (!(err instanceof TunnelIdentityError)) throw err;
+    await recordEvent(ctx, obj, {
+      type: 'Warning',
+      reason: 'OffboardingBlocked',
+      message: `${err.message} (will retry)`,
+    });
+    return false;
+  }
 }
 
 /** False when the cloud refused (an event says why; retried). */

@@ -11,6 +11,8 @@ import { readReferencedCredentials, SecretNotFoundError } from './secrets.ts';
 import { STEPS, OnboardingFailure, type Step } from './steps.ts';
 import { statusPatch, withCondition, type ConditionType } from './status.ts';
 import { patchStatus, type EdgeLocationObject, type EdgeLocationStatus } from './store.ts';
+import { TunnelIdentityError } from './tunnel-identity.ts';
+import { tunnel } from './tunnel-step.ts';
 import { PlaceError, resolvePlace } from './validate.ts';
 
 export interface Outcome {
@@ -111,7 +113,19 @@ async function settled(ctx: Ctx, obj: EdgeLocationObject): Promise<Outcome> {
       message: `EdgeNodeConfiguration ${location.metadata.name} is managed by omni; the edit was put back`,
     });
   }
-  return {};
+  return refreshTunnel(ctx, obj);
+}
+
+/** A Ready location skips the onboarding steps but not the tunnel step, which rotates its certificate in time. */
+async function refreshTunnel(ctx: Ctx, obj: EdgeLocationObject): Promise<Outcome> {
+  let a: Attempt | undefined;
+  try {
+    a = newAttempt(ctx, obj);
+    await tunnel(a);
+    return {};
+  } catch (err) {
+    return handleError(ctx, { obj, attempt: a, condition: 'TunnelReady' }, err);
+  }
 }
 
 async function finish(a: Attempt): Promise<Outcome> {
@@ -172,6 +186,10 @@ async function handleError(ctx: Ctx, f: Failing, err: unknown): Promise<Outcome>
       message: `${err.message}: create it, onboarding waits for it`,
       state,
     });
+    return { requeueAfterMs: ctx.options.failedRetryMs / 10 };
+  }
+  if (err instanceof TunnelIdentityError) {
+    await writeCondition(ctx, f, { reason: 'TunnelIdentityUnusable', message: err.message, state });
     return { requeueAfterMs: ctx.options.failedRetryMs / 10 };
   }
   if (!(err instanceof CloudError)) throw err;

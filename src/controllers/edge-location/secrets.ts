@@ -23,19 +23,19 @@ export class SecretNotFoundError extends Error {
   }
 }
 
-function decode(data: Record<string, string> | undefined): Record<string, string> {
+export function decode(data: Record<string, string> | undefined): Record<string, string> {
   return Object.fromEntries(
     Object.entries(data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')]),
   );
 }
 
-function encode(values: Record<string, string>): Record<string, string> {
+export function encode(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(values).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')]),
   );
 }
 
-async function readSecret(core: CoreV1Api, name: string): Promise<V1Secret | undefined> {
+export async function readSecret(core: CoreV1Api, name: string): Promise<V1Secret | undefined> {
   try {
     return await core.readNamespacedSecret({ name, namespace: NAMESPACE });
   } catch (err) {
@@ -85,7 +85,8 @@ function ownedSecret(location: string, name: string, values: Record<string, stri
   };
 }
 
-async function upsert(core: CoreV1Api, body: V1Secret): Promise<void> {
+/** Creates the Secret, or replaces it when it exists. */
+export async function upsert(core: CoreV1Api, body: V1Secret): Promise<void> {
   const name = body.metadata?.name ?? '';
   try {
     await core.createNamespacedSecret({ namespace: NAMESPACE, body });
@@ -98,6 +99,11 @@ async function upsert(core: CoreV1Api, body: V1Secret): Promise<void> {
 export async function writeIdentityKey(core: CoreV1Api, location: string, key: StoredKey): Promise<void> {
   const values = { ...key.credentials.reveal(), principal: key.credentials.principal, keyId: key.keyId };
   await upsert(core, ownedSecret(location, credentialsSecretName(location), values));
+}
+
+/** The edge cluster's kubeconfig as onboarding stored it; undefined when there is none. */
+export async function readKubeconfig(core: CoreV1Api, location: string): Promise<string | undefined> {
+  return decode((await readSecret(core, kubeconfigSecretName(location)))?.data).kubeconfig;
 }
 
 export async function writeKubeconfig(

@@ -3,7 +3,8 @@ import type { Condition } from '../../apis/index.ts';
 import type { CloudObjectRef } from '../../clouds/types.ts';
 import type { EdgeLocationStatus } from './store.ts';
 
-export type ConditionType = 'PermissionsOK' | 'NetworkReady' | 'IdentityReady' | 'EdgeClusterReady';
+export type ConditionType =
+  'PermissionsOK' | 'NetworkReady' | 'IdentityReady' | 'EdgeClusterReady' | 'TunnelReady';
 
 export interface ConditionUpdate {
   type: ConditionType;

@@ -1,11 +1,13 @@
 // The onboarding steps in order. Each calls an idempotent cloud step, then records what it found or
 // made; a crash between the two is harmless because the next pass repeats the (look-up-first) call.
-// The only secret a step receives, the identity key, is stored in its Secret before the status says so.
+// The secrets steps handle (the identity key; the tunnel certificate's key, which goes to the edge cluster)
+// are stored in their Secret before the status says so.
 import type { CloudObjectRef, StepResult } from '../../clouds/types.ts';
 import { commit, note, nowIso, type Attempt } from './attempt.ts';
 import { edgeClusterRequest } from './edge.ts';
 import { readIdentityKey, writeIdentityKey, writeKubeconfig } from './secrets.ts';
 import { withCondition, withResources, type ConditionType } from './status.ts';
+import { tunnel } from './tunnel-step.ts';
 
 export interface Step {
   name: string;
@@ -135,4 +137,5 @@ export const STEPS: Step[] = [
   { name: 'firewall', condition: 'NetworkReady', run: firewall },
   { name: 'identity', condition: 'IdentityReady', run: identity },
   { name: 'edge-cluster', condition: 'EdgeClusterReady', run: edgeCluster },
+  { name: 'tunnel', condition: 'TunnelReady', run: tunnel },
 ];

@@ -12,7 +12,9 @@ import { stableJson } from '../json.ts';
 import { ensureRemoteNamespace } from '../namespaces.ts';
 import { JSON_PATCH } from '../patch.ts';
 import { WorkQueue, type HandlerResult } from '../queue.ts';
-import { toWiringService, toWiringSlice } from './wiring-input.ts';
+import { HUB_CONFIG, SPOKE_CONFIG, hubConfigText, spokeConfigTexts } from '../../../tunnel/gateway-config.ts';
+import { toWiringService, toWiringSlice } from '../../../tunnel/k8s-convert.ts';
+import { GatewayConfigWriter, listenersIn, type ConfigTarget } from './gateway-config.ts';
 
 /** Where the tunnel's gateways listen: the hub inside main, a spoke inside each edge. */
 export interface GatewayAddresses {
@@ -40,6 +42,7 @@ const KEY = 'wiring';
 export class ServiceReflector {
   readonly queue: WorkQueue;
   private ports: PortAssignments | undefined;
+  private readonly configs = new GatewayConfigWriter();
   writes = 0;
 
   constructor(
@@ -87,14 +90,43 @@ export class ServiceReflector {
 
   private async reconcile(): Promise<HandlerResult> {
     if (!this.ctx.state.mainSynced) return { requeueAfterMs: 200 };
+    await this.restorePorts();
     const plan = this.plan();
     this.ports = plan.ports;
     this.gateways.onPlan?.(plan);
+    await this.configs.apply(this.mainTarget(), HUB_CONFIG, hubConfigText(plan));
     await this.applyMain(plan.main.endpointSlices);
+    const spokeTexts = spokeConfigTexts(plan);
     for (const [name, wiring] of Object.entries(plan.edges)) {
       const edge = this.ctx.edges.get(name);
-      if (edge?.health.reachable()) await this.applyEdge(edge, wiring.services, wiring.endpointSlices);
+      if (!edge?.health.reachable()) continue;
+      await this.configs.apply(this.edgeTarget(edge), SPOKE_CONFIG, spokeTexts[name]);
+      await this.applyEdge(edge, wiring.services, wiring.endpointSlices);
     }
+  }
+
+  private mainTarget(): ConfigTarget {
+    return { where: 'main', owner: this.ctx.main, core: this.ctx.main.core, write: (c) => c() };
+  }
+
+  private edgeTarget(edge: EdgeRuntime): ConfigTarget {
+    return {
+      where: edge.spec.name,
+      owner: edge,
+      core: edge.spec.clients.core,
+      write: (c) => edgeCall(edge, this.ctx.opts.requestTimeoutMs, 'gateway config', c),
+    };
+  }
+
+  /** After a restart, takes the listener ports the gateways already have instead of assigning new ones. */
+  private async restorePorts(): Promise<void> {
+    const ports = this.ports ?? { hub: await listenersIn(this.mainTarget(), 'hub'), spokes: {} };
+    for (const name of Object.keys(this.spokes())) {
+      const edge = this.ctx.edges.get(name);
+      if (edge && !(name in ports.spokes))
+        ports.spokes[name] = await listenersIn(this.edgeTarget(edge), 'spoke');
+    }
+    this.ports = ports;
   }
 
   private async applyMain(slices: EndpointSlice[]): Promise<void> {

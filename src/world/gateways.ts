@@ -1,0 +1,124 @@
+// The tunnel in the embedded world: the real hub and spoke gateways, in this process on loopback, each
+// reading its config and endpoints from its own kube-sim cluster and its certificate from the Secret the
+// edge-location controller wrote (omni-hub-tls in main, omni-spoke-tls in each edge) — as when deployed.
+// Each spoke binds its listeners on its own loopback address (127.0.1.N), like a pod with its own IP.
+import type { KubeConfig, V1Secret } from '@kubernetes/client-node';
+import { loadKubeConfig, makeClients, type Logger } from '../kube/index.ts';
+import { startClusterHub, startClusterSpoke, type ClusterGateway } from '../tunnel/cluster-gateways.ts';
+import { GATEWAY_NAMESPACE } from '../tunnel/gateway-config.ts';
+import type { Hub, TlsMaterial } from '../tunnel/hub.ts';
+import { TunnelMetrics } from '../tunnel/metrics.ts';
+import type { Spoke } from '../tunnel/spoke.ts';
+
+export const HUB_SERVER_NAME = 'omni-hub.castai-omni.svc';
+const HUB_HOST = '127.0.0.1';
+
+export interface EmbeddedGateways {
+  /** The hub's metrics (the console's tunnel screen reads them). */
+  readonly metrics: TunnelMetrics;
+  hub(): Hub | undefined;
+  spoke(location: string): Spoke | undefined;
+  /** The loopback address a location's spoke listens on. */
+  spokeHost(location: string): string | undefined;
+  addEdge(location: string, kubeconfigYaml: string): void;
+  removeEdge(location: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const decode = (s: V1Secret, key: string): string =>
+  Buffer.from(s.data?.[key] ?? '', 'base64').toString('utf8');
+
+/** Waits for a TLS Secret (tls.crt, tls.key, ca.crt) in castai-omni; undefined if stopped first. */
+async function tlsFromSecret(
+  kc: KubeConfig,
+  name: string,
+  stopped: () => boolean,
+): Promise<TlsMaterial | undefined> {
+  const { core } = makeClients(kc);
+  while (!stopped()) {
+    const s = await core.readNamespacedSecret({ name, namespace: GATEWAY_NAMESPACE }).catch(() => undefined);
+    if (s?.data?.['tls.crt'] && s.data['tls.key'] && s.data['ca.crt'])
+      return { certPem: decode(s, 'tls.crt'), keyPem: decode(s, 'tls.key'), caPem: decode(s, 'ca.crt') };
+    await new Promise((r) => setTimeout(r, 500).unref());
+  }
+  return undefined;
+}
+
+export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logger }): EmbeddedGateways {
+  const metrics = new TunnelMetrics();
+  const spokes = new Map<
+    string,
+    { host: string; running?: ClusterGateway<Spoke>; starting: Promise<void> }
+  >();
+  let stopped = false;
+  let hub: ClusterGateway<Hub> | undefined;
+  let hostIndex = 0;
+  const mainKc = loadKubeConfig({ yaml: o.mainKubeconfigYaml });
+  const hubReady = (async () => {
+    const tls = await tlsFromSecret(mainKc, 'omni-hub-tls', () => stopped);
+    if (!tls || stopped) return undefined;
+    hub = await startClusterHub({
+      kc: mainKc,
+      tls,
+      metrics,
+      host: HUB_HOST,
+      listenerHost: HUB_HOST,
+      log: o.log.child({ gateway: 'hub' }),
+    });
+    return hub;
+  })().catch(
+    (err: unknown) => void o.log.error({ err: (err as Error).message }, 'hub gateway failed to start'),
+  );
+
+  async function startSpoke(
+    location: string,
+    kubeconfigYaml: string,
+    host: string,
+  ): Promise<ClusterGateway<Spoke> | undefined> {
+    const kc = loadKubeConfig({ yaml: kubeconfigYaml });
+    const tls = await tlsFromSecret(kc, 'omni-spoke-tls', () => stopped || !spokes.has(location));
+    const h = await hubReady;
+    if (!tls || !h || stopped || !spokes.has(location)) return undefined;
+    const log = o.log.child({ gateway: 'spoke', location });
+    return startClusterSpoke({
+      kc,
+      tls,
+      location,
+      hub: { host: HUB_HOST, port: h.gateway.port, servername: HUB_SERVER_NAME },
+      listenerHost: host,
+      log,
+    });
+  }
+
+  return {
+    metrics,
+    hub: () => hub?.gateway,
+    spoke: (location) => spokes.get(location)?.running?.gateway,
+    spokeHost: (location) => spokes.get(location)?.host,
+    addEdge(location, kubeconfigYaml) {
+      if (spokes.has(location)) return;
+      const entry: { host: string; running?: ClusterGateway<Spoke>; starting: Promise<void> } = {
+        host: `127.0.1.${++hostIndex}`,
+        starting: Promise.resolve(),
+      };
+      spokes.set(location, entry);
+      entry.starting = startSpoke(location, kubeconfigYaml, entry.host).then(
+        (running) => void (entry.running = running),
+        (err: unknown) =>
+          void o.log.error({ location, err: (err as Error).message }, 'spoke gateway failed to start'),
+      );
+    },
+    async removeEdge(location) {
+      const entry = spokes.get(location);
+      spokes.delete(location);
+      await entry?.starting;
+      await entry?.running?.close();
+    },
+    async stop() {
+      stopped = true;
+      await Promise.all([...spokes.keys()].map((l) => this.removeEdge(l)));
+      await hubReady;
+      await hub?.close();
+    },
+  };
+}
