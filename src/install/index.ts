@@ -2,7 +2,13 @@
 import { homedir } from 'node:os';
 import type { KubeClients } from '../kube/index.ts';
 import { applyManifests, blockingObjects, deleteManifests, type ObjectResult } from './apply.ts';
-import { checkAccess, checkClusterKind, checkCredentials, type CheckResult, type ClusterKind } from './checks.ts';
+import {
+  checkAccess,
+  checkClusterKind,
+  checkCredentials,
+  type CheckResult,
+  type ClusterKind,
+} from './checks.ts';
 import { DEFAULT_IMAGE } from './constants.ts';
 import { installManifests, type Manifest } from './manifests.ts';
 
@@ -32,7 +38,9 @@ export interface InstallReport {
   manifests: Manifest[];
 }
 
-export async function runChecks(o: InstallOptions): Promise<{ kind?: ClusterKind; main?: string; checks: CheckResult[] }> {
+export async function runChecks(
+  o: InstallOptions,
+): Promise<{ kind?: ClusterKind; main?: string; checks: CheckResult[] }> {
   const { kind, main, result } = await checkClusterKind(o.clients);
   const checks = [result, await checkAccess(o.clients)];
   if (kind) checks.push(checkCredentials(kind, o.env ?? process.env, o.home ?? homedir()));

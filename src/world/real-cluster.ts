@@ -9,7 +9,11 @@ import { Credentials } from '../clouds/credentials.ts';
 import type { CloudProvider } from '../clouds/types.ts';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { installCrds, makeClients, systemClock, type Logger } from '../kube/index.ts';
-import { MutableLocationRegistry, startAutoscaler, type JoinTarget } from '../controllers/autoscaler/index.ts';
+import {
+  MutableLocationRegistry,
+  startAutoscaler,
+  type JoinTarget,
+} from '../controllers/autoscaler/index.ts';
 import { startEdgeLocationController, type ReadyEdge } from '../controllers/edge-location/index.ts';
 import { sdkCloudProviders } from '../controllers/edge-location/sdk-providers.ts';
 import { k3sServerProvisioner } from '../controllers/edge-location/k3s-server.ts';
@@ -36,16 +40,27 @@ export async function mainCloudFromEnvironment(cloud: CloudName, region: string)
   const env = process.env;
   if (cloud === 'aws' && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
     const { createAwsCloud } = await import('../clouds/aws/index.ts');
-    const credentials = new Credentials(env.AWS_ACCESS_KEY_ID, { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) });
+    const credentials = new Credentials(env.AWS_ACCESS_KEY_ID, {
+      accessKeyId: env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+      ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    });
     return createAwsCloud({ region, credentials, catalog, clock: systemClock });
   }
   if (cloud === 'gcp' && env.GOOGLE_APPLICATION_CREDENTIALS && env.GOOGLE_CLOUD_PROJECT) {
     const { createGcpCloud } = await import('../clouds/gcp/index.ts');
     const json = readFileSync(env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
     const email = (JSON.parse(json) as { client_email?: string }).client_email ?? 'service-account';
-    return createGcpCloud({ project: env.GOOGLE_CLOUD_PROJECT, credentials: new Credentials(email, { serviceAccountJson: json }), catalog, clock: systemClock });
+    return createGcpCloud({
+      project: env.GOOGLE_CLOUD_PROJECT,
+      credentials: new Credentials(email, { serviceAccountJson: json }),
+      catalog,
+      clock: systemClock,
+    });
   }
-  throw new Error(`no credentials for the main cloud ${cloud}: set ${cloud === 'aws' ? 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' : 'GOOGLE_APPLICATION_CREDENTIALS and GOOGLE_CLOUD_PROJECT'} (azure main clusters are not supported by this build)`);
+  throw new Error(
+    `no credentials for the main cloud ${cloud}: set ${cloud === 'aws' ? 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY' : 'GOOGLE_APPLICATION_CREDENTIALS and GOOGLE_CLOUD_PROJECT'} (azure main clusters are not supported by this build)`,
+  );
 }
 
 function serveText(port: number, routes: Record<string, () => Promise<string> | string>): http.Server {
@@ -70,25 +85,64 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
   await installCrds(clients);
   const catalog = await loadEmbeddedCatalog();
   const registry = new Registry();
-  const locations = new MutableLocationRegistry({ name: 'main', ...o.main, provider: await mainCloudFromEnvironment(o.main.cloud, o.main.region), join: o.join });
+  const locations = new MutableLocationRegistry({
+    name: 'main',
+    ...o.main,
+    provider: await mainCloudFromEnvironment(o.main.cloud, o.main.region),
+    join: o.join,
+  });
   const vk = startVirtualKubelet({ main: clients, log: o.log.child({ component: 'virtual-kubelet' }) });
   const onReady = (edge: ReadyEdge) => {
-    locations.setEdge({ name: edge.name, cloud: edge.cloud, region: edge.region, provider: edge.provider, join: edge.join, placement: edge.placement, deleteNode: (n) => edge.deleteNode(n) });
-    void vk.addEdge({ name: edge.name, clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 }), cloud: edge.cloud, region: edge.region });
+    locations.setEdge({
+      name: edge.name,
+      cloud: edge.cloud,
+      region: edge.region,
+      provider: edge.provider,
+      join: edge.join,
+      placement: edge.placement,
+      deleteNode: (n) => edge.deleteNode(n),
+    });
+    void vk.addEdge({
+      name: edge.name,
+      clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 }),
+      cloud: edge.cloud,
+      region: edge.region,
+    });
   };
   const edges = startEdgeLocationController({
     clients,
     providers: sdkCloudProviders({ catalog, clock: systemClock }),
     edgeClusters: k3sServerProvisioner({ store: secretBootstrapStore(clients.core) }),
-    listeners: [{ onReady, onRemoved: (name) => (locations.removeEdge(name), void vk.removeEdge(name, { deleteNodes: true })) }],
+    listeners: [
+      {
+        onReady,
+        onRemoved: (name) => (locations.removeEdge(name), void vk.removeEdge(name, { deleteNodes: true })),
+      },
+    ],
     clock: systemClock,
     log: o.log.child({ component: 'edge-locations' }),
     clusterId: o.clusterId,
     catalog,
   });
   const evictorRef: { current?: { recentlyMovedHome(uid: string): boolean } } = {};
-  const autoscaler = await startAutoscaler({ clients, catalog, locations, clusterId: o.clusterId, main: o.main, clock: systemClock, log: o.log.child({ component: 'autoscaler' }), registry, options: o.leaderElection ? { leaderElection: o.leaderElection } : {}, recentlyMovedHome: (uid) => evictorRef.current?.recentlyMovedHome(uid) ?? false });
-  const evictor = startEvictor({ clients, clock: systemClock, log: o.log.child({ component: 'evictor' }), registry });
+  const autoscaler = await startAutoscaler({
+    clients,
+    catalog,
+    locations,
+    clusterId: o.clusterId,
+    main: o.main,
+    clock: systemClock,
+    log: o.log.child({ component: 'autoscaler' }),
+    registry,
+    options: o.leaderElection ? { leaderElection: o.leaderElection } : {},
+    recentlyMovedHome: (uid) => evictorRef.current?.recentlyMovedHome(uid) ?? false,
+  });
+  const evictor = startEvictor({
+    clients,
+    clock: systemClock,
+    log: o.log.child({ component: 'evictor' }),
+    registry,
+  });
   evictorRef.current = evictor;
   const servers = [
     serveText(o.metricsPort ?? 8080, { '/metrics': () => registry.metrics() }),

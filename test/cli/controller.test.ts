@@ -8,8 +8,11 @@ const omni = (args: string[], env: Record<string, string> = {}) =>
     const clean = { ...process.env, ...env };
     delete clean.AWS_ACCESS_KEY_ID;
     delete clean.AWS_SECRET_ACCESS_KEY;
-    execFile(process.execPath, ['bin/omni.js', ...args], { env: clean, timeout: 60_000 }, (err, _out, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
+    execFile(
+      process.execPath,
+      ['bin/omni.js', ...args],
+      { env: clean, timeout: 60_000 },
+      (err, _out, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
     );
   });
 
@@ -18,7 +21,10 @@ test('omni controller refuses to start without credentials for the main cloud, n
   try {
     const r = await omni(['controller', '--kubeconfig', c.kubeconfigPath, '--main', 'aws/us-east-1']);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /no credentials for the main cloud aws: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
+    assert.match(
+      r.stderr,
+      /no credentials for the main cloud aws: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/,
+    );
     const bad = await omni(['controller', '--kubeconfig', c.kubeconfigPath, '--main', 'aws']);
     assert.match(bad.stderr, /--main: expected <cloud>\/<region>/);
   } finally {

@@ -22,13 +22,15 @@ interface ControllerFlags {
 
 function portOf(flag: string, addr: string): number {
   const port = Number(addr.split(':').pop());
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--${flag}: expected [host]:port, got "${addr}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--${flag}: expected [host]:port, got "${addr}"`);
   return port;
 }
 
 function parseMain(s: string): { cloud: CloudName; region: string } {
   const [cloud, region] = s.split('/');
-  if (!['aws', 'gcp', 'azure', 'oci'].includes(cloud) || !region) throw new Error(`--main: expected <cloud>/<region> such as aws/us-east-1, got "${s}"`);
+  if (!['aws', 'gcp', 'azure', 'oci'].includes(cloud) || !region)
+    throw new Error(`--main: expected <cloud>/<region> such as aws/us-east-1, got "${s}"`);
   return { cloud: cloud as CloudName, region };
 }
 
@@ -42,11 +44,21 @@ function waitForSignal(): Promise<void> {
 export function registerController(program: Command): void {
   program
     .command('controller')
-    .description('Run omni\'s controllers (autoscaler, edge locations, virtual kubelet, evictor) against a real cluster')
+    .description(
+      "Run omni's controllers (autoscaler, edge locations, virtual kubelet, evictor) against a real cluster",
+    )
     .option('--kubeconfig <file>', 'kubeconfig (default: in-cluster or ~/.kube/config)')
     .option('--context <name>', 'kubeconfig context')
-    .option('--main <cloud/region>', "the main cluster's cloud and region", process.env.OMNI_MAIN ?? 'aws/us-east-1')
-    .option('--cluster-id <id>', 'tag on every cloud object omni makes', process.env.OMNI_CLUSTER_ID ?? 'omni')
+    .option(
+      '--main <cloud/region>',
+      "the main cluster's cloud and region",
+      process.env.OMNI_MAIN ?? 'aws/us-east-1',
+    )
+    .option(
+      '--cluster-id <id>',
+      'tag on every cloud object omni makes',
+      process.env.OMNI_CLUSTER_ID ?? 'omni',
+    )
     .option('--join-endpoint <url>', 'API endpoint new main-region nodes join')
     .option('--join-ca-file <file>', 'CA of that endpoint (PEM)')
     .option('--join-token-file <file>', 'bootstrap token for new nodes')
@@ -64,10 +76,18 @@ export function registerController(program: Command): void {
         clusterId: f.clusterId,
         join: {
           endpoint,
-          caData: f.joinCaFile ? readFileSync(f.joinCaFile).toString('base64') : (kc.getCurrentCluster()?.caData ?? ''),
+          caData: f.joinCaFile
+            ? readFileSync(f.joinCaFile).toString('base64')
+            : (kc.getCurrentCluster()?.caData ?? ''),
           token: f.joinTokenFile ? readFileSync(f.joinTokenFile, 'utf8').trim() : '',
         },
-        leaderElection: f.leaderElect ? { namespace: f.leaderElectionNamespace, name: f.leaderElectionId, identity: process.env.POD_NAME ?? hostname() } : undefined,
+        leaderElection: f.leaderElect
+          ? {
+              namespace: f.leaderElectionNamespace,
+              name: f.leaderElectionId,
+              identity: process.env.POD_NAME ?? hostname(),
+            }
+          : undefined,
         metricsPort: portOf('metrics-bind-address', f.metricsBindAddress),
         healthPort: portOf('health-probe-bind-address', f.healthProbeBindAddress),
         log: makeLogger('omni-controller'),
@@ -80,6 +100,8 @@ export function registerController(program: Command): void {
     .command('hibernate')
     .description('Hibernation is refused for clusters with omni enabled (as documented)')
     .action(() => {
-      throw new Error('this cluster has omni enabled: hibernation is not supported while edge locations exist. Delete the edge locations (omni edge-location delete) and uninstall omni first.');
+      throw new Error(
+        'this cluster has omni enabled: hibernation is not supported while edge locations exist. Delete the edge locations (omni edge-location delete) and uninstall omni first.',
+      );
     });
 }

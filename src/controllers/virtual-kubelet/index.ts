@@ -1,5 +1,12 @@
 import type { V1Pod } from '@kubernetes/client-node';
-import { makeEventRecorder, makeLogger, systemClock, type Clock, type KubeClients, type Logger } from '../../kube/index.ts';
+import {
+  makeEventRecorder,
+  makeLogger,
+  systemClock,
+  type Clock,
+  type KubeClients,
+  type Logger,
+} from '../../kube/index.ts';
 import { MANAGER } from './constants.ts';
 import type { VkContext } from './context.ts';
 import { startEdge, type EdgeHooks, type EdgeRuntime } from './edge.ts';
@@ -64,12 +71,22 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
   const clock = deps.clock ?? systemClock;
   const log = deps.log ?? makeLogger('virtual-kubelet');
   const caches = startMainCaches(deps.main, log, opts.reflectServices);
-  const ctx: VkContext = { main: deps.main, caches, edges: new Map(), clock, log, opts, recorder: makeEventRecorder(deps.main.core, MANAGER, clock), state: { mainSynced: false } };
+  const ctx: VkContext = {
+    main: deps.main,
+    caches,
+    edges: new Map(),
+    clock,
+    log,
+    opts,
+    recorder: makeEventRecorder(deps.main.core, MANAGER, clock),
+    state: { mainSynced: false },
+  };
   const nodes = new NodeMirror(ctx);
   const reflector = new ConfigReflector(ctx);
   const pods = new PodOffloader(ctx, nodes, reflector);
   const events = new EventReflector(ctx);
-  const services = deps.gateways && opts.reflectServices ? new ServiceReflector(ctx, deps.gateways) : undefined;
+  const services =
+    deps.gateways && opts.reflectServices ? new ServiceReflector(ctx, deps.gateways) : undefined;
   const parts = { ctx, nodes, reflector, pods, events, services };
   wireMain(parts);
   const mainSynced = Promise.all(mainCollections(caches).map((c) => c.synced())).then(() => {
@@ -85,7 +102,13 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
   nodes.start();
   let stopped = false;
   void resyncLoop(parts, () => stopped);
-  const queues = [nodes.queue, pods.queue, reflector.queue, events.queue, ...(services ? [services.queue] : [])];
+  const queues = [
+    nodes.queue,
+    pods.queue,
+    reflector.queue,
+    events.queue,
+    ...(services ? [services.queue] : []),
+  ];
   return {
     addEdge,
     async removeEdge(name, o = {}) {
@@ -97,7 +120,8 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
     logProvider: (fallback) => edgeLogProvider(ctx, nodes, fallback),
     async ready() {
       await mainSynced;
-      while (adoptions.length < ctx.edges.size || [...ctx.edges.values()].some((e) => !e.adopted)) await clock.sleep(20);
+      while (adoptions.length < ctx.edges.size || [...ctx.edges.values()].some((e) => !e.adopted))
+        await clock.sleep(20);
       await Promise.all(adoptions);
     },
     async idle() {
@@ -109,7 +133,12 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
       objectsReflected: reflector.reflectedCount,
       eventsReflected: events.reflectedCount,
       serviceWrites: services?.writes ?? 0,
-      queued: { nodes: nodes.queue.length, pods: pods.queue.length, reflect: reflector.queue.length, events: events.queue.length },
+      queued: {
+        nodes: nodes.queue.length,
+        pods: pods.queue.length,
+        reflect: reflector.queue.length,
+        events: events.queue.length,
+      },
     }),
     async stop() {
       stopped = true;
@@ -137,21 +166,29 @@ function hasRemote(ctx: VkContext, key: string): boolean {
 
 function wireMain({ ctx, nodes, reflector, pods, services }: Parts): void {
   const { caches } = ctx;
-  if (services) for (const c of [caches.services, caches.endpointSlices, caches.nodes]) c?.onChange(() => services.changed());
+  if (services)
+    for (const c of [caches.services, caches.endpointSlices, caches.nodes])
+      c?.onChange(() => services.changed());
   caches.pods.onChange((p: V1Pod) => {
     const key = podKey(p);
     if (pods.onVirtualNode(p) || hasRemote(ctx, key)) pods.enqueue(key);
   });
   caches.nodes.onChange((n) => {
-    for (const e of ctx.edges.values()) if (e.nodes.get(n.metadata?.name ?? '')) nodes.enqueue(e.spec.name, n.metadata?.name ?? '');
+    for (const e of ctx.edges.values())
+      if (e.nodes.get(n.metadata?.name ?? '')) nodes.enqueue(e.spec.name, n.metadata?.name ?? '');
   });
-  caches.configMaps.onChange((cm) => reflector.mainChanged('ConfigMap', cm.metadata?.namespace ?? '', cm.metadata?.name ?? ''));
-  caches.secrets.onChange((s) => reflector.mainChanged('Secret', s.metadata?.namespace ?? '', s.metadata?.name ?? ''));
+  caches.configMaps.onChange((cm) =>
+    reflector.mainChanged('ConfigMap', cm.metadata?.namespace ?? '', cm.metadata?.name ?? ''),
+  );
+  caches.secrets.onChange((s) =>
+    reflector.mainChanged('Secret', s.metadata?.namespace ?? '', s.metadata?.name ?? ''),
+  );
 }
 
 function podsOfEdge(ctx: VkContext, edge: EdgeRuntime): string[] {
   const keys = new Set(edge.podsByOrigin.keys());
-  for (const p of ctx.caches.pods.list()) if (p.spec?.nodeName && edge.nodes.get(p.spec.nodeName)) keys.add(podKey(p));
+  for (const p of ctx.caches.pods.list())
+    if (p.spec?.nodeName && edge.nodes.get(p.spec.nodeName)) keys.add(podKey(p));
   return [...keys];
 }
 
@@ -160,7 +197,9 @@ function edgeHooks(parts: Parts, mainSynced: Promise<void>, adoptions: Promise<v
   return {
     onNode: (edge, n) => nodes.enqueue(edge.spec.name, n.metadata?.name ?? ''),
     onPod: (edge, p) => {
-      const k = p.metadata?.labels && `${p.metadata.labels['omni.cast.ai/origin-namespace']}/${p.metadata.labels['omni.cast.ai/origin-name']}`;
+      const k =
+        p.metadata?.labels &&
+        `${p.metadata.labels['omni.cast.ai/origin-namespace']}/${p.metadata.labels['omni.cast.ai/origin-name']}`;
       if (k) pods.enqueue(k);
     },
     onReflected: (edge, o) => {
@@ -182,7 +221,11 @@ function edgeHooks(parts: Parts, mainSynced: Promise<void>, adoptions: Promise<v
 }
 
 /** Reconciles every pod of a newly listed edge once; only then may its unused reflected copies be pruned. */
-async function adopt({ ctx, pods, reflector }: Parts, edge: EdgeRuntime, mainSynced: Promise<void>): Promise<void> {
+async function adopt(
+  { ctx, pods, reflector }: Parts,
+  edge: EdgeRuntime,
+  mainSynced: Promise<void>,
+): Promise<void> {
   await mainSynced;
   const keys = podsOfEdge(ctx, edge);
   for (const k of keys) pods.enqueue(k);
