@@ -12,7 +12,14 @@ import {
 import { DEFAULT_IMAGE } from './constants.ts';
 import { installManifests, type Manifest } from './manifests.ts';
 
-export { installManifests, manifestFiles, type Manifest } from './manifests.ts';
+export {
+  installManifests,
+  manifestFiles,
+  spokeManifests,
+  type Manifest,
+  type SpokeDeployment,
+} from './manifests.ts';
+export { applyManifests } from './apply.ts';
 export { renderBase, toYaml } from './render.ts';
 export { detectClusterKind, credentialSource, type CheckResult, type ClusterKind } from './checks.ts';
 export type { ObjectResult, Action } from './apply.ts';

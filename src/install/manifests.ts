@@ -1,6 +1,6 @@
 // omni's install manifests as objects: the kustomize base in deploy/base is written from these.
 import { allCrds } from '../apis/index.ts';
-import { CONTROLLER, DEFAULT_IMAGE, DEFAULT_MAIN, HUB, NAMESPACE, PART_OF } from './constants.ts';
+import { CONTROLLER, DEFAULT_IMAGE, DEFAULT_MAIN, HUB, NAMESPACE, PART_OF, SPOKE } from './constants.ts';
 import {
   CLUSTER_RULES,
   HUB_CLUSTER_RULES,
@@ -8,6 +8,8 @@ import {
   LEASE_NAMESPACES,
   LEASE_RULES,
   NAMESPACE_RULES,
+  SPOKE_CLUSTER_RULES,
+  SPOKE_NAMESPACE_RULES,
 } from './rbac.ts';
 
 export interface Manifest {
@@ -33,7 +35,11 @@ export function crdManifests(): Manifest[] {
 const RBAC_API = 'rbac.authorization.k8s.io/v1';
 
 /** A ServiceAccount with a ClusterRole and a Role in omni's namespace, each bound to it. */
-function accountWithRoles(account: string, clusterRules: unknown, namespaceRules: unknown): Manifest[] {
+export function accountWithRoles(
+  account: string,
+  clusterRules: unknown,
+  namespaceRules: unknown,
+): Manifest[] {
   const subjects = [{ kind: 'ServiceAccount', name: account, namespace: NAMESPACE }];
   const ref = (kind: string) => ({ apiGroup: 'rbac.authorization.k8s.io', kind, name: account });
   return [
@@ -190,6 +196,56 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
         type: 'LoadBalancer',
         selector: labels,
         ports: [{ name: 'tunnel', port: 8443, targetPort: 'tunnel', protocol: 'TCP' }],
+      },
+    },
+  ];
+}
+
+export interface SpokeDeployment {
+  location: string;
+  /** `host:port` the spoke dials: the hub Service's load-balancer address. */
+  hub: string;
+  image?: string;
+}
+
+/** What an edge cluster runs for the tunnel: the spoke gateway (its certificate is Secret omni-spoke-tls). */
+export function spokeManifests(d: SpokeDeployment): Manifest[] {
+  const labels = { 'app.kubernetes.io/name': SPOKE };
+  const tls = ['--cert=/etc/omni/tls/tls.crt', '--key=/etc/omni/tls/tls.key', '--ca=/etc/omni/tls/ca.crt'];
+  const container = {
+    name: 'spoke',
+    image: d.image ?? DEFAULT_IMAGE,
+    args: [
+      'gateway',
+      'spoke',
+      `--hub=${d.hub}`,
+      `--server-name=${HUB}.${NAMESPACE}.svc`,
+      `--location=${d.location}`,
+      ...tls,
+      '--from-cluster',
+      '--metrics=0.0.0.0:9090',
+    ],
+    ports: [{ name: 'metrics', containerPort: 9090 }],
+    resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
+    securityContext: SECURITY,
+    volumeMounts: [{ name: 'tls', mountPath: '/etc/omni/tls', readOnly: true }],
+  };
+  const pod = {
+    serviceAccountName: SPOKE,
+    securityContext: { runAsUser: 1000, runAsGroup: 1000 },
+    containers: [container],
+    volumes: [{ name: 'tls', secret: { secretName: `${SPOKE}-tls` } }],
+  };
+  return [
+    ...accountWithRoles(SPOKE, SPOKE_CLUSTER_RULES, SPOKE_NAMESPACE_RULES),
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: meta(SPOKE, NAMESPACE, SPOKE),
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: labels },
+        template: { metadata: { labels: { ...labels, ...PART_OF } }, spec: pod },
       },
     },
   ];

@@ -73,3 +73,14 @@ export const HUB_CLUSTER_RULES: PolicyRule[] = [
 export const HUB_NAMESPACE_RULES: PolicyRule[] = [
   { apiGroups: [''], resources: ['configmaps'], verbs: READ },
 ];
+
+/** A spoke gateway reads, in its edge cluster, the endpoints of the services its location serves… */
+export const SPOKE_CLUSTER_RULES: PolicyRule[] = [
+  { apiGroups: [''], resources: ['services'], verbs: READ },
+  { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ },
+];
+
+/** …and its config (ConfigMap omni-spoke-config in omni's namespace). */
+export const SPOKE_NAMESPACE_RULES: PolicyRule[] = [
+  { apiGroups: [''], resources: ['configmaps'], verbs: READ },
+];

@@ -203,6 +203,8 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
     log: o.log.child({ component: 'edge-locations' }),
     clusterId: CLUSTER_ID,
     catalog,
+    // The world runs the spokes itself (src/world/gateways.ts); kube-sim edge clusters run no real pods.
+    options: { spokeGateways: 'external' },
   });
   const evictorRef: { current?: Evictor } = {};
   const autoscaler = await startAutoscaler({

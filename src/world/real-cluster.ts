@@ -18,9 +18,10 @@ import { startEdgeLocationController, type ReadyEdge } from '../controllers/edge
 import { sdkCloudProviders } from '../controllers/edge-location/sdk-providers.ts';
 import { k3sServerProvisioner } from '../controllers/edge-location/k3s-server.ts';
 import { secretBootstrapStore } from '../controllers/edge-location/secrets.ts';
-import { startVirtualKubelet } from '../controllers/virtual-kubelet/index.ts';
+import { startVirtualKubelet, type VirtualKubelet } from '../controllers/virtual-kubelet/index.ts';
 import { startEvictor } from '../controllers/evictor/index.ts';
 import { loadKubeConfig } from '../kube/index.ts';
+import { watchGatewayPods } from './gateway-pods.ts';
 
 export interface ControllerOptions {
   kc: KubeConfig;
@@ -29,6 +30,8 @@ export interface ControllerOptions {
   /** How new main-region machines join the cluster. */
   join: JoinTarget;
   leaderElection?: { namespace: string; name: string; identity: string };
+  /** `host:port` edge spokes dial (default: the omni-hub Service's load-balancer address). */
+  hubAddress?: string;
   metricsPort?: number;
   healthPort?: number;
   log: Logger;
@@ -91,7 +94,16 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
     provider: await mainCloudFromEnvironment(o.main.cloud, o.main.region),
     join: o.join,
   });
-  const vk = startVirtualKubelet({ main: clients, log: o.log.child({ component: 'virtual-kubelet' }) });
+  const vkRef: { current?: VirtualKubelet } = {};
+  const gatewayPods = watchGatewayPods(o.kc, o.log.child({ component: 'gateway-pods' }), () =>
+    vkRef.current?.servicesChanged(),
+  );
+  const vk = startVirtualKubelet({
+    main: clients,
+    log: o.log.child({ component: 'virtual-kubelet' }),
+    gateways: gatewayPods,
+  });
+  vkRef.current = vk;
   const onReady = (edge: ReadyEdge) => {
     locations.setEdge({
       name: edge.name,
@@ -102,27 +114,30 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
       placement: edge.placement,
       deleteNode: (n) => edge.deleteNode(n),
     });
+    const kc = loadKubeConfig({ yaml: edge.kubeconfigYaml });
+    gatewayPods.watchEdge(edge.name, kc);
     void vk.addEdge({
       name: edge.name,
-      clients: makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 }),
+      clients: makeClients(kc, { maxSockets: 8 }),
       cloud: edge.cloud,
       region: edge.region,
     });
+  };
+  const onRemoved = (name: string): void => {
+    locations.removeEdge(name);
+    void gatewayPods.unwatchEdge(name);
+    void vk.removeEdge(name, { deleteNodes: true });
   };
   const edges = startEdgeLocationController({
     clients,
     providers: sdkCloudProviders({ catalog, clock: systemClock }),
     edgeClusters: k3sServerProvisioner({ store: secretBootstrapStore(clients.core) }),
-    listeners: [
-      {
-        onReady,
-        onRemoved: (name) => (locations.removeEdge(name), void vk.removeEdge(name, { deleteNodes: true })),
-      },
-    ],
+    listeners: [{ onReady, onRemoved }],
     clock: systemClock,
     log: o.log.child({ component: 'edge-locations' }),
     clusterId: o.clusterId,
     catalog,
+    options: { hubAddress: o.hubAddress },
   });
   const evictorRef: { current?: { recentlyMovedHome(uid: string): boolean } } = {};
   const autoscaler = await startAutoscaler({
@@ -155,6 +170,7 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
       await autoscaler.stop();
       await edges.stop();
       await vk.stop();
+      await gatewayPods.stop();
     },
   };
 }

@@ -27,6 +27,19 @@ test('omni controller refuses to start without credentials for the main cloud, n
     );
     const bad = await omni(['controller', '--kubeconfig', c.kubeconfigPath, '--main', 'aws']);
     assert.match(bad.stderr, /--main: expected <cloud>\/<region>/);
+    const hub = await omni([
+      'controller',
+      '--kubeconfig',
+      c.kubeconfigPath,
+      '--main',
+      'aws/us-east-1',
+      '--hub-address',
+      'omni-hub.example.com',
+    ]);
+    assert.match(
+      hub.stderr,
+      /--hub-address: expected host:port \(e\.g\. omni-hub\.example\.com:8443\), got "omni-hub\.example\.com"/,
+    );
   } finally {
     await c.stop();
   }

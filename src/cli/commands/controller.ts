@@ -16,8 +16,14 @@ interface ControllerFlags {
   leaderElect?: boolean;
   leaderElectionNamespace: string;
   leaderElectionId: string;
+  hubAddress?: string;
   metricsBindAddress: string;
   healthProbeBindAddress: string;
+}
+
+function hubAddressOf(v: string | undefined): string | undefined {
+  if (v === undefined || /^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/.test(v)) return v;
+  throw new Error(`--hub-address: expected host:port (e.g. omni-hub.example.com:8443), got "${v}"`);
 }
 
 function portOf(flag: string, addr: string): number {
@@ -65,6 +71,11 @@ export function registerController(program: Command): void {
     .option('--leader-elect', 'act only while holding the leader Lease (run two replicas)')
     .option('--leader-election-namespace <ns>', 'namespace of the leader Lease', 'castai-omni')
     .option('--leader-election-id <name>', 'name of the leader Lease', 'omni-controller')
+    .option(
+      '--hub-address <host:port>',
+      "address edge spokes dial the tunnel hub at (default: the omni-hub Service's load-balancer address)",
+      process.env.OMNI_HUB_ADDRESS,
+    )
     .option('--metrics-bind-address <addr>', 'Prometheus metrics', ':8080')
     .option('--health-probe-bind-address <addr>', '/healthz and /readyz', ':8081')
     .action(async (f: ControllerFlags) => {
@@ -81,6 +92,7 @@ export function registerController(program: Command): void {
             : (kc.getCurrentCluster()?.caData ?? ''),
           token: f.joinTokenFile ? readFileSync(f.joinTokenFile, 'utf8').trim() : '',
         },
+        hubAddress: hubAddressOf(f.hubAddress),
         leaderElection: f.leaderElect
           ? {
               namespace: f.leaderElectionNamespace,

@@ -18,6 +18,12 @@ export interface EdgeLocationControllerOptions {
    * They are re-issued once a third of it is left, so resyncMs must be well below that third.
    */
   tunnelCertValidityDays?: number;
+  /** `host:port` edge spokes dial; undefined: the omni-hub Service's load-balancer address. */
+  hubAddress?: string;
+  /** Image of the spoke gateway deployed into edge clusters (default: omni's image). */
+  gatewayImage?: string;
+  /** Where spoke gateways run: deployed into each edge cluster (default) or run by someone else (embedded world). */
+  spokeGateways?: 'deploy' | 'external';
 }
 
 export const DEFAULT_OPTIONS: EdgeLocationControllerOptions = {
@@ -47,6 +53,8 @@ export interface Ctx extends Omit<EdgeLocationControllerDeps, 'options'> {
   announced: Map<string, string>;
   /** Locations this process has announced as removed (offboarding). */
   removed: Set<string>;
+  /** The spoke objects this process last applied to each location's edge cluster (skips re-applying). */
+  spokesApplied: Map<string, string>;
   /** When this process last failed a location (ms). */
   failedAt: Map<string, number>;
 }

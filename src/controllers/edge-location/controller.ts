@@ -37,6 +37,7 @@ function makeCtx(deps: EdgeLocationControllerDeps): Ctx {
     announced: new Map(),
     removed: new Set(),
     failedAt: new Map(),
+    spokesApplied: new Map(),
   };
 }
 

@@ -132,6 +132,7 @@ export async function offboard(ctx: Ctx, obj: EdgeLocationObject): Promise<Outco
   }
   if (!(await revokeTunnel(ctx, obj))) return { requeueAfterMs: ctx.options.failedRetryMs / 10 };
   if (!(await tearDownIfMade(ctx, obj))) return { backoff: true };
+  ctx.spokesApplied.delete(name);
   await deleteLocationSecrets(ctx.clients.core, name);
   await deleteNodeConfig(ctx.clients, name);
   await removeFinalizer(ctx, obj);

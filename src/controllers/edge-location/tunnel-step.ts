@@ -1,7 +1,8 @@
 // The 'tunnel' onboarding step: the location's client certificate for the hub-and-spoke tunnel, issued by
-// omni's CA into its edge cluster (Secret castai-omni/omni-spoke-tls). It also runs for Ready locations on
-// every resync, which is what rotates the certificate before it expires.
-import type { CoreV1Api } from '@kubernetes/client-node';
+// omni's CA into its edge cluster (Secret castai-omni/omni-spoke-tls), then the spoke gateway that uses it
+// (once the hub's address is known). It also runs for Ready locations on every resync, which is what
+// rotates the certificate before it expires and deploys the spoke once the hub gets its address.
+import type { KubeConfig } from '@kubernetes/client-node';
 import { loadKubeConfig, makeClients } from '../../kube/index.ts';
 import type { CertInfo } from '../../tunnel/pki/index.ts';
 import { commit, note, nowIso, type Attempt } from './attempt.ts';
@@ -16,16 +17,17 @@ import {
   type LeafOutcome,
 } from './tunnel-identity.ts';
 import { forgiveRecreatedLocation } from './tunnel-revocations.ts';
+import { deploySpoke } from './spoke-gateway.ts';
 
-/** The edge cluster's API, from this pass's edge-cluster step or else from the stored kubeconfig. */
-async function edgeCoreOf(a: Attempt): Promise<CoreV1Api> {
+/** The edge cluster's kubeconfig, from this pass's edge-cluster step or else from the stored one. */
+async function edgeKubeConfigOf(a: Attempt): Promise<KubeConfig> {
   const name = a.location.metadata.name;
   const yaml = a.edgeCluster?.kubeconfigYaml ?? (await readKubeconfig(a.ctx.clients.core, name));
   if (!yaml)
     throw new TunnelIdentityError(
       `Secret ${NAMESPACE}/${kubeconfigSecretName(name)} (the edge cluster's kubeconfig) is missing`,
     );
-  return makeClients(loadKubeConfig({ yaml })).core;
+  return loadKubeConfig({ yaml });
 }
 
 function describeCert(cert: CertInfo): string {
@@ -47,8 +49,13 @@ export async function tunnel(a: Attempt): Promise<void> {
   const name = a.location.metadata.name;
   const ca = await ensureTunnelPki(a.ctx);
   await forgiveRecreatedLocation(a.ctx.clients.core, name);
-  const outcome = await ensureSpokeTls(await edgeCoreOf(a), name, ca, tunnelIssueOptions(a.ctx));
-  const message = `tunnel certificate ${describeCert(outcome.cert)}`;
+  const kc = await edgeKubeConfigOf(a);
+  const outcome = await ensureSpokeTls(makeClients(kc).core, name, ca, tunnelIssueOptions(a.ctx));
+  const spoke = await deploySpoke(a.ctx, { location: name, kc });
+  const gateway = spoke.deployed
+    ? `spoke gateway deployed (dials ${spoke.hub})`
+    : `spoke gateway not deployed: ${spoke.why}`;
+  const message = `tunnel certificate ${describeCert(outcome.cert)}; ${gateway}`;
   a.status = withCondition(
     a.status,
     { type: 'TunnelReady', status: 'True', reason: 'CertificateValid', message },

@@ -51,6 +51,8 @@ export interface VirtualKubelet {
   removeEdge(name: string, opts?: { deleteNodes?: boolean }): Promise<void>;
   /** For the main API server's `pods/log`: edge logs for offloaded pods, `fallback` for the rest. */
   logProvider(fallback?: PodLogProvider): PodLogProvider;
+  /** Re-plans the Service wiring now (e.g. a gateway's address changed) instead of at the next resync. */
+  servicesChanged(): void;
   /** Resolves once main is listed and every edge known so far is listed and adopted. */
   ready(): Promise<void>;
   /** Resolves when no work is queued (tests and benches). */
@@ -118,6 +120,7 @@ export function startVirtualKubelet(deps: VirtualKubeletDeps): VirtualKubelet {
       if (o.deleteNodes) await nodes.deleteEdgeNodes(name);
     },
     logProvider: (fallback) => edgeLogProvider(ctx, nodes, fallback),
+    servicesChanged: () => services?.changed(),
     async ready() {
       await mainSynced;
       while (adoptions.length < ctx.edges.size || [...ctx.edges.values()].some((e) => !e.adopted))

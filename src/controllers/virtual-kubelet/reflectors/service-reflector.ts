@@ -90,6 +90,8 @@ export class ServiceReflector {
 
   private async reconcile(): Promise<HandlerResult> {
     if (!this.ctx.state.mainSynced) return { requeueAfterMs: 200 };
+    // No hub yet (its pod is not Ready): slices would point nowhere; the address change re-queues this.
+    if (!this.gateways.hubAddress) return;
     await this.restorePorts();
     const plan = this.plan();
     this.ports = plan.ports;
