@@ -35,7 +35,7 @@ if (files.length === 0) {
 
 const res = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', '--test-reporter=spec', ...files],
   { stdio: 'inherit', env: { ...process.env, OMNI_LOG_LEVEL: process.env.OMNI_LOG_LEVEL ?? 'silent' } },
 );
 process.exit(res.status ?? 1);
