@@ -33,6 +33,7 @@ import { startEvictor, type Evictor } from '../controllers/evictor/index.ts';
 import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from './edge-clusters.ts';
 import { simCloudProviders } from './sim-cloud-providers.ts';
 import { worldClock, type WorldClock } from './clock.ts';
+import { locationTargetOf } from './edge-target.ts';
 import { startEmbeddedGateways, type EmbeddedGateways } from './gateways.ts';
 
 export const MAIN = { cloud: 'aws', region: 'us-east-1' } as const;
@@ -129,15 +130,7 @@ function edgeListener(w: {
 }) {
   return {
     onReady(edge: ReadyEdge) {
-      w.locations.setEdge({
-        name: edge.name,
-        cloud: edge.cloud,
-        region: edge.region,
-        provider: edge.provider,
-        join: edge.join,
-        placement: edge.placement,
-        deleteNode: (n) => edge.deleteNode(n),
-      });
+      w.locations.setEdge(locationTargetOf(edge));
       writeKubeconfig(w.stateDir, edge.name, edge.kubeconfigYaml, w.files);
       const clients = makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 });
       w.gateways.addEdge(edge.name, edge.kubeconfigYaml);

@@ -21,6 +21,7 @@ import { secretBootstrapStore } from '../controllers/edge-location/secrets.ts';
 import { startVirtualKubelet, type VirtualKubelet } from '../controllers/virtual-kubelet/index.ts';
 import { startEvictor } from '../controllers/evictor/index.ts';
 import { loadKubeConfig } from '../kube/index.ts';
+import { locationTargetOf } from './edge-target.ts';
 import { watchGatewayPods } from './gateway-pods.ts';
 
 export interface ControllerOptions {
@@ -105,15 +106,7 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
   });
   vkRef.current = vk;
   const onReady = (edge: ReadyEdge) => {
-    locations.setEdge({
-      name: edge.name,
-      cloud: edge.cloud,
-      region: edge.region,
-      provider: edge.provider,
-      join: edge.join,
-      placement: edge.placement,
-      deleteNode: (n) => edge.deleteNode(n),
-    });
+    locations.setEdge(locationTargetOf(edge));
     const kc = loadKubeConfig({ yaml: edge.kubeconfigYaml });
     gatewayPods.watchEdge(edge.name, kc);
     void vk.addEdge({

@@ -5,6 +5,7 @@ import { GROUP, VERSION } from '../../src/apis/index.ts';
 import { omni } from './cli-harness.ts';
 import {
   createLocation,
+  deleteLocation,
   getLocation,
   startWorld,
   waitFor,
@@ -46,21 +47,6 @@ async function putSecret(name: string, values: Record<string, string>): Promise<
 async function eventsText(): Promise<string> {
   const evs = await w.clients.core.listEventForAllNamespaces();
   return evs.items.map((e) => `${e.reason}: ${e.message}`).join('\n');
-}
-
-async function deleteLocation(name: string): Promise<void> {
-  await w.clients.custom.deleteClusterCustomObject({
-    group: GROUP,
-    version: VERSION,
-    plural: 'edgelocations',
-    name,
-  });
-  await waitFor(
-    `${name} gone`,
-    () => getLocation(w.clients, name),
-    (o) => o === undefined,
-    15_000,
-  );
 }
 
 test('missing permissions end Failed with the permissions listed by name, and nothing is created', async () => {
@@ -108,7 +94,7 @@ test('missing permissions end Failed with the permissions listed by name, and no
     'us-east-1',
   ]);
   assert.equal(check.code, 0, check.out);
-  await deleteLocation('aws-noperm');
+  await deleteLocation(w.clients, 'aws-noperm', 15_000);
   assert.equal(w.clouds.aws.inventory.count({ location: 'aws-noperm' }), 0);
 });
 
@@ -124,8 +110,8 @@ test('an unknown region or a zone outside the region ends Failed naming the fiel
   assert.match(typo?.message ?? '', /spec\.region: "us-centrl1" is not a gcp region; closest: us-central1/);
   const zone = condition(await waitForState(w.clients, 'gcp-zone', 'Failed'), 'PermissionsOK');
   assert.match(zone?.message ?? '', /spec\.zones\[1\]: zone "europe-west1-b" is not in us-central1/);
-  await deleteLocation('gcp-typo');
-  await deleteLocation('gcp-zone');
+  await deleteLocation(w.clients, 'gcp-typo', 15_000);
+  await deleteLocation(w.clients, 'gcp-zone', 15_000);
   assert.equal(w.clouds.gcp.inventory.count(), 0);
 });
 
@@ -143,7 +129,7 @@ test('wrong credentials end Failed without the secret appearing anywhere', async
   assert.doesNotMatch(JSON.stringify(o), /hunter2/);
   assert.doesNotMatch(await eventsText(), /hunter2/);
   assert.doesNotMatch(w.logs.join(''), /hunter2/);
-  await deleteLocation('oci-bad');
+  await deleteLocation(w.clients, 'oci-bad', 15_000);
 });
 
 test('a missing credentials Secret keeps the location PendingOnboarding until it exists', async () => {
@@ -158,7 +144,7 @@ test('a missing credentials Secret keeps the location PendingOnboarding until it
     (x) => condition(x, 'PermissionsOK')?.reason === 'SecretNotFound',
   );
   assert.equal(o?.status?.state, 'PendingOnboarding');
-  await deleteLocation('oci-wait');
+  await deleteLocation(w.clients, 'oci-wait', 15_000);
 });
 
 test('referenced credentials onboard the location; no secret value reaches status, events or logs', async () => {
@@ -189,7 +175,7 @@ test('referenced credentials onboard the location; no secret value reaches statu
     assert.ok(!everywhere.includes(secret), 'a secret leaked');
   // The location's own identity (not the admin credentials) reaches the cloud for its nodes.
   assert.notEqual(w.ready.get('oci-ok')?.provider, undefined);
-  await deleteLocation('oci-ok');
+  await deleteLocation(w.clients, 'oci-ok', 15_000);
   const left = await w.clients.core.listNamespacedSecret({ namespace: 'castai-omni' });
   // The tunnel's CA and hub certificate belong to no location: they stay too.
   const kept = ['bad-creds', 'oci-admin', 'omni-hub-tls', 'omni-tunnel-ca'];

@@ -5,7 +5,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import type { CoreV1Api, V1Secret } from '@kubernetes/client-node';
-import { GROUP, VERSION } from '../../src/apis/index.ts';
 import type { EdgeClusterProvisioner } from '../../src/controllers/edge-location/index.ts';
 import { ensureTunnelCa } from '../../src/controllers/edge-location/tunnel-identity.ts';
 import { revokeLocation } from '../../src/controllers/edge-location/tunnel-revocations.ts';
@@ -13,6 +12,7 @@ import { loadKubeConfig, makeClients, systemClock, type Clock } from '../../src/
 import { certInfo, issueEdgeCert, RevocationList } from '../../src/tunnel/pki/index.ts';
 import {
   createLocation,
+  deleteLocation,
   getLocation,
   startWorld,
   waitFor,
@@ -91,21 +91,6 @@ async function eventReasons(location: string): Promise<string[]> {
 async function revocations(): Promise<RevocationList> {
   const cm = await w.clients.core.readNamespacedConfigMap({ name: 'omni-tunnel-revocations', namespace: NS });
   return RevocationList.parse(cm.data?.['revocations.json'] ?? '');
-}
-
-async function deleteLocation(name: string): Promise<void> {
-  await w.clients.custom.deleteClusterCustomObject({
-    group: GROUP,
-    version: VERSION,
-    plural: 'edgelocations',
-    name,
-  });
-  await waitFor(
-    `${name} gone`,
-    () => getLocation(w.clients, name),
-    (o) => o === undefined,
-    20_000,
-  );
 }
 
 test('a Ready location has its certificate in its edge cluster, signed by the CA the hub uses', async () => {
@@ -245,7 +230,7 @@ test('deleting a location revokes it before its edge cluster goes; created again
   const revokedAtTeardown = new Map<string, boolean>();
   await w.controller?.stop();
   startController({ edgeClusters: teardownWitness(revokedAtTeardown) });
-  await deleteLocation('tun-a');
+  await deleteLocation(w.clients, 'tun-a');
   assert.equal(revokedAtTeardown.get('tun-a'), true, 'revoked before the edge cluster was torn down');
   const list = await revocations();
   assert.ok(list.isRevoked(certInfo(pem)), 'the last certificate is revoked');

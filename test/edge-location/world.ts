@@ -180,6 +180,22 @@ export async function waitFor<T>(
   }
 }
 
+/** Deletes an EdgeLocation and waits until it is gone (offboarding done, finalizer off). */
+export async function deleteLocation(clients: KubeClients, name: string, timeoutMs = 20_000): Promise<void> {
+  await clients.custom.deleteClusterCustomObject({
+    group: GROUP,
+    version: VERSION,
+    plural: 'edgelocations',
+    name,
+  });
+  await waitFor(
+    `${name} gone`,
+    () => getLocation(clients, name),
+    (o) => o === undefined,
+    timeoutMs,
+  );
+}
+
 export async function waitForState(
   clients: KubeClients,
   name: string,

@@ -7,10 +7,33 @@ import {
   parseHubConfig,
   parseSpokeConfig,
 } from '../../src/tunnel/gateway-config.ts';
+import type { KubeClients } from '../../src/kube/index.ts';
 import { boundPod, eventually, readyOf, startWorld } from './world.ts';
 
 const HUB = '10.96.0.100';
 const SPOKES: Record<string, string> = { 'gcp-us-central1': '10.43.0.101', 'gcp-us-central2': '10.43.0.102' };
+
+/** shop/web (port 80 → 8080) runs in edge 1; shop/db (5432) runs in main, a plain endpoint on a main node. */
+async function shop({ core, discovery }: KubeClients): Promise<void> {
+  await core.createNamespace({ body: { metadata: { name: 'shop' } } });
+  const service = (name: string, port: { name: string; port: number; targetPort?: number }) =>
+    core.createNamespacedService({
+      namespace: 'shop',
+      body: { metadata: { name }, spec: { selector: { app: name }, ports: [port] } },
+    });
+  await service('web', { name: 'http', port: 80, targetPort: 8080 });
+  await service('db', { name: 'pg', port: 5432 });
+  await core.createNamespacedPod({ namespace: 'shop', body: boundPod('web-0', 'edge1-node-0', {}, 'shop') });
+  await discovery.createNamespacedEndpointSlice({
+    namespace: 'shop',
+    body: {
+      metadata: { name: 'db-main', labels: { 'kubernetes.io/service-name': 'db' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.0.0.5'], conditions: { ready: true }, nodeName: 'main-node-0' }],
+      ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }],
+    },
+  });
+}
 
 test('Services and EndpointSlices are reflected both ways through the tunnel wiring', async () => {
   const w = await startWorld({
@@ -21,35 +44,7 @@ test('Services and EndpointSlices are reflected both ways through the tunnel wir
   try {
     const { core, discovery } = w.mainClients;
     await eventually('Ready', async () => readyOf(await core.readNode({ name: 'edge2-node-0' })) === 'True');
-    await core.createNamespace({ body: { metadata: { name: 'shop' } } });
-    await core.createNamespacedService({
-      namespace: 'shop',
-      body: {
-        metadata: { name: 'web' },
-        spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 8080 }] },
-      },
-    });
-    await core.createNamespacedService({
-      namespace: 'shop',
-      body: {
-        metadata: { name: 'db' },
-        spec: { selector: { app: 'db' }, ports: [{ name: 'pg', port: 5432 }] },
-      },
-    });
-    // web runs in edge 1; db runs in main (a plain endpoint on a main node, as if on a real node).
-    await core.createNamespacedPod({
-      namespace: 'shop',
-      body: boundPod('web-0', 'edge1-node-0', {}, 'shop'),
-    });
-    await discovery.createNamespacedEndpointSlice({
-      namespace: 'shop',
-      body: {
-        metadata: { name: 'db-main', labels: { 'kubernetes.io/service-name': 'db' } },
-        addressType: 'IPv4',
-        endpoints: [{ addresses: ['10.0.0.5'], conditions: { ready: true }, nodeName: 'main-node-0' }],
-        ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }],
-      },
-    });
+    await shop(w.mainClients);
     await eventually(
       'web Running',
       async () =>
@@ -137,34 +132,7 @@ test('the gateways get their config as ConfigMaps, and listener ports survive a 
   try {
     const { core, discovery } = w.mainClients;
     await eventually('Ready', async () => readyOf(await core.readNode({ name: 'edge2-node-0' })) === 'True');
-    await core.createNamespace({ body: { metadata: { name: 'shop' } } });
-    await core.createNamespacedService({
-      namespace: 'shop',
-      body: {
-        metadata: { name: 'web' },
-        spec: { selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }] },
-      },
-    });
-    await core.createNamespacedService({
-      namespace: 'shop',
-      body: {
-        metadata: { name: 'db' },
-        spec: { selector: { app: 'db' }, ports: [{ name: 'pg', port: 5432 }] },
-      },
-    });
-    await core.createNamespacedPod({
-      namespace: 'shop',
-      body: boundPod('web-0', 'edge1-node-0', {}, 'shop'),
-    });
-    await discovery.createNamespacedEndpointSlice({
-      namespace: 'shop',
-      body: {
-        metadata: { name: 'db-main', labels: { 'kubernetes.io/service-name': 'db' } },
-        addressType: 'IPv4',
-        endpoints: [{ addresses: ['10.0.0.5'], conditions: { ready: true }, nodeName: 'main-node-0' }],
-        ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }],
-      },
-    });
+    await shop(w.mainClients);
     // web runs in edge 1: the hub listens for it and routes it to gcp-us-central1; edge 2 may open web and db.
     const hub = await eventually('hub config', async () => {
       const c = await hubConfig().catch(() => undefined);
