@@ -1,7 +1,11 @@
 // The embedded world's edge clusters: one kube-sim simulated cluster per edge location stands in for
 // its K3s server. Kept across controller restarts (it lives in the world, not in the controller).
 import { startSimulatedCluster, type SimulatedCluster } from '../../kube-sim/src/sim/index.ts';
-import type { EdgeClusterInfo, EdgeClusterProvisioner, EdgeClusterRequest } from '../controllers/edge-location/ports.ts';
+import type {
+  EdgeClusterInfo,
+  EdgeClusterProvisioner,
+  EdgeClusterRequest,
+} from '../controllers/edge-location/ports.ts';
 
 export interface EmbeddedEdgeClusterOptions {
   /** Simulated seconds per real second in each edge cluster. Default 1. */
@@ -26,7 +30,10 @@ function infoOf(sim: SimulatedCluster): EdgeClusterInfo {
 export function embeddedEdgeClusters(opts: EmbeddedEdgeClusterOptions = {}): EmbeddedEdgeClusters {
   const starting = new Map<string, Promise<SimulatedCluster>>();
   const running = new Map<string, SimulatedCluster>();
+  let closed = false;
   const start = (name: string): Promise<SimulatedCluster> => {
+    // After stopAll nothing may start one again: it would keep its server (and the process) running.
+    if (closed) return Promise.reject(new Error(`edge clusters are stopped; not starting edge-${name}`));
     let p = starting.get(name);
     if (!p) {
       p = startSimulatedCluster({ name: `edge-${name}`, timeScale: opts.timeScale ?? 1 });
@@ -51,6 +58,7 @@ export function embeddedEdgeClusters(opts: EmbeddedEdgeClusterOptions = {}): Emb
     },
     running: () => new Map(running),
     async stopAll() {
+      closed = true;
       await Promise.all([...starting.keys()].map(stop));
     },
   };

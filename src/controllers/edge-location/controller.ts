@@ -14,6 +14,8 @@ import { reconcile } from './reconcile.ts';
 import { ensureNamespace } from './secrets.ts';
 import { ensureTunnelPki } from './tunnel-identity.ts';
 
+const STOP_WAIT_MS = 30_000;
+
 export interface EdgeLocationController {
   stop(): Promise<void>;
   /** Resolves when no reconcile pass is running (tests). */
@@ -102,6 +104,9 @@ export function startEdgeLocationController(deps: EdgeLocationControllerDeps): E
       clearInterval(resync);
       queue.stop();
       await started;
+      // A pass still running could otherwise make an edge cluster after the caller has torn them down;
+      // one stuck in a call that never returns is not waited for past STOP_WAIT_MS.
+      await Promise.race([queue.idle(), new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
       await Promise.all(watches.map((w) => w.stop()));
     },
     idle: () => queue.idle(),
