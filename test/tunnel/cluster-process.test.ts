@@ -1,0 +1,106 @@
+// The deployable command lines: `omni gateway hub --from-cluster` and `omni gateway spoke --from-cluster`
+// as processes, each given only a kubeconfig and its certificate files, as their Deployments run them.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { HUB_CONFIG, SPOKE_CONFIG } from '../../src/tunnel/gateway-config.ts';
+import { pki } from './fixture.ts';
+import { echoServer } from './helpers.ts';
+import {
+  eventually,
+  freePort,
+  putConfigMap,
+  putService,
+  putSlice,
+  side,
+  tryEcho,
+  type Side,
+} from './cluster-fixture.ts';
+import { ProcessSet } from './processes.ts';
+
+const ECHO = 'default/echo:7';
+let main: Side;
+let edge: Side;
+let dir: string;
+const procs = new ProcessSet();
+const closers: (() => void)[] = [];
+
+function files(name: string, bundle: { certPem: string; keyPem: string }): string[] {
+  const cert = join(dir, `${name}.crt`);
+  const key = join(dir, `${name}.key`);
+  const ca = join(dir, 'ca.crt');
+  writeFileSync(cert, bundle.certPem);
+  writeFileSync(key, bundle.keyPem);
+  writeFileSync(ca, pki().ca.certPem);
+  return ['--cert', cert, '--key', key, '--ca', ca];
+}
+
+function kubeconfig(name: string, s: Side): string {
+  const file = join(dir, `${name}.kubeconfig`);
+  writeFileSync(file, s.cluster.kubeconfigYaml);
+  return file;
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'omni-gw-cluster-'));
+  [main, edge] = await Promise.all([side('main'), side('edge-a')]);
+  const echo = await echoServer();
+  closers.push(echo.close);
+  await putService(main.clients, 'default', 'echo', 7);
+  await putSlice(main.clients, 'default', 'echo', [{ address: '127.0.0.1', port: echo.port }]);
+  await putConfigMap(
+    main.clients,
+    HUB_CONFIG.configMap,
+    HUB_CONFIG.key,
+    'locations: {edge-a: {allow: [default/echo:7]}}\n',
+  );
+});
+
+after(async () => {
+  await procs.killAll();
+  closers.forEach((c) => c());
+  await Promise.all([main?.cluster.stop(), edge?.cluster.stop()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('hub and spoke processes run from a kubeconfig and their certificates only', async () => {
+  const hub = await procs.gateway(null, [
+    'hub',
+    '--from-cluster',
+    '--kubeconfig',
+    kubeconfig('main', main),
+    '--listen',
+    '127.0.0.1:0',
+    ...files('hub', pki().hub),
+  ]);
+  const ready = JSON.parse(hub.lines.find((l) => l.includes('"ready":true')) ?? '{}') as {
+    port?: number;
+    source?: string;
+  };
+  assert.equal(ready.source, 'cluster');
+  const listenerPort = await freePort();
+  await putConfigMap(
+    edge.clients,
+    SPOKE_CONFIG.configMap,
+    SPOKE_CONFIG.key,
+    JSON.stringify({ listeners: { [ECHO]: listenerPort } }),
+  );
+  await procs.gateway(null, [
+    'spoke',
+    '--from-cluster',
+    '--kubeconfig',
+    kubeconfig('edge', edge),
+    '--hub',
+    `127.0.0.1:${ready.port}`,
+    '--location',
+    'edge-a',
+    ...files('edge-a', pki().edgeA),
+  ]);
+  await eventually(
+    'edge→main echo through the processes',
+    async () => (await tryEcho(listenerPort, 'from a pod')) === 'from a pod',
+    15_000,
+  );
+});
