@@ -140,6 +140,6 @@ export function summary(r: DemoReport): string {
 
 function tunnelLine(t: DemoReport['tunnel'][number]): string {
   const link = t.connected ? 'connected' : 'not connected';
-  if (t.echo === 'ok') return `${t.location} ${link}, echo ok ×${t.roundTrips} (${t.roundTripMs} ms)`;
+  if (t.echo === 'ok') return `${t.location} ${link}, echo ok ×${t.roundTrips} via ${t.endpoint} (${t.roundTripMs} ms)`;
   return `${t.location} ${link}, echo ${t.echo}${t.error ? ` (${t.error})` : ''}`;
 }

@@ -34,7 +34,7 @@ import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from './edge-clusters
 import { simCloudProviders } from './sim-cloud-providers.ts';
 import { worldClock, type WorldClock } from './clock.ts';
 import { locationTargetOf } from './edge-target.ts';
-import { startEmbeddedGateways, type EmbeddedGateways } from './gateways.ts';
+import { HUB_HOST, startEmbeddedGateways, type EmbeddedGateways } from './gateways.ts';
 
 export const MAIN = { cloud: 'aws', region: 'us-east-1' } as const;
 export const CLUSTER_ID = 'omni-demo';
@@ -104,20 +104,14 @@ function writeKubeconfig(
   files.set(name, file);
 }
 
-/**
- * The gateway Services the tunnel's hub (main) and spokes (edges) sit behind, as the install manifests
- * make them; their ClusterIPs are what reflected Services and EndpointSlices point at.
- */
-async function gatewayService(clients: KubeClients, name: string): Promise<string> {
+/** The gateway Services the tunnel's hub (main) and spokes (edges) sit behind, as the install manifests make them. */
+async function gatewayService(clients: KubeClients, name: string): Promise<void> {
   await clients.core.createNamespace({ body: { metadata: { name: 'castai-omni' } } }).catch(() => undefined);
   const body = {
     metadata: { name, labels: { 'app.kubernetes.io/part-of': 'omni' } },
     spec: { selector: { 'app.kubernetes.io/name': name }, ports: [{ name: 'tunnel', port: 8443 }] },
   };
-  const svc = await clients.core
-    .createNamespacedService({ namespace: 'castai-omni', body })
-    .catch(() => clients.core.readNamespacedService({ name, namespace: 'castai-omni' }));
-  return svc.spec?.clusterIP ?? '';
+  await clients.core.createNamespacedService({ namespace: 'castai-omni', body }).catch(() => undefined);
 }
 
 function edgeListener(w: {
@@ -126,7 +120,6 @@ function edgeListener(w: {
   gateways: EmbeddedGateways;
   stateDir?: string;
   files: Map<string, string>;
-  spokes: Map<string, string>;
 }) {
   return {
     onReady(edge: ReadyEdge) {
@@ -134,10 +127,9 @@ function edgeListener(w: {
       writeKubeconfig(w.stateDir, edge.name, edge.kubeconfigYaml, w.files);
       const clients = makeClients(loadKubeConfig({ yaml: edge.kubeconfigYaml }), { maxSockets: 8 });
       w.gateways.addEdge(edge.name, edge.kubeconfigYaml);
-      void gatewayService(clients, 'omni-spoke').then((ip) => {
-        w.spokes.set(edge.name, ip);
-        return w.vk.addEdge({ name: edge.name, clients, cloud: edge.cloud, region: edge.region });
-      });
+      void gatewayService(clients, 'omni-spoke').then(() =>
+        w.vk.addEdge({ name: edge.name, clients, cloud: edge.cloud, region: edge.region }),
+      );
     },
     onRemoved(name: string) {
       w.locations.removeEdge(name);
@@ -173,25 +165,25 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
     provider: clouds.aws,
     join: { endpoint: main.url, caData: Buffer.from(main.caPem).toString('base64'), token: main.token },
   });
-  const spokes = new Map<string, string>();
-  const hubAddress = await gatewayService(clients, 'omni-hub');
-  const vk = startVirtualKubelet({
-    main: clients,
-    clock,
-    log: o.log.child({ component: 'virtual-kubelet' }),
-    gateways: { hubAddress, spokeAddress: (edge) => spokes.get(edge) },
-  });
-  main.setLogProvider(vk.logProvider(simulatedLogs(clock.sim)));
-  const edgeClusters = embeddedEdgeClusters({ timeScale: o.timeScale ?? 10 });
+  await gatewayService(clients, 'omni-hub');
   const gateways = startEmbeddedGateways({
     mainKubeconfigYaml: main.kubeconfigYaml,
     log: o.log.child({ component: 'tunnel' }),
   });
+  // Reflected EndpointSlices point where the in-process gateways really listen (loopback addresses).
+  const vk = startVirtualKubelet({
+    main: clients,
+    clock,
+    log: o.log.child({ component: 'virtual-kubelet' }),
+    gateways: { hubAddress: HUB_HOST, spokeAddress: (edge) => gateways.spokeHost(edge) },
+  });
+  main.setLogProvider(vk.logProvider(simulatedLogs(clock.sim)));
+  const edgeClusters = embeddedEdgeClusters({ timeScale: o.timeScale ?? 10 });
   const edgeLocations = startEdgeLocationController({
     clients,
     providers: simCloudProviders(clouds),
     edgeClusters,
-    listeners: [edgeListener({ locations, vk, gateways, stateDir: o.stateDir, files: kubeconfigs, spokes })],
+    listeners: [edgeListener({ locations, vk, gateways, stateDir: o.stateDir, files: kubeconfigs })],
     clock,
     log: o.log.child({ component: 'edge-locations' }),
     clusterId: CLUSTER_ID,

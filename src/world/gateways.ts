@@ -3,7 +3,7 @@
 // edge-location controller wrote (omni-hub-tls in main, omni-spoke-tls in each edge) — as when deployed.
 // Each spoke binds its listeners on its own loopback address (127.0.1.N), like a pod with its own IP.
 import type { KubeConfig, V1Secret } from '@kubernetes/client-node';
-import { loadKubeConfig, makeClients, type Logger } from '../kube/index.ts';
+import { loadKubeConfig, makeClients, type KubeClients, type Logger } from '../kube/index.ts';
 import { startClusterHub, startClusterSpoke, type ClusterGateway } from '../tunnel/cluster-gateways.ts';
 import { GATEWAY_NAMESPACE } from '../tunnel/gateway-config.ts';
 import type { Hub, TlsMaterial } from '../tunnel/hub.ts';
@@ -11,7 +11,8 @@ import { TunnelMetrics } from '../tunnel/metrics.ts';
 import type { Spoke } from '../tunnel/spoke.ts';
 
 export const HUB_SERVER_NAME = 'omni-hub.castai-omni.svc';
-const HUB_HOST = '127.0.0.1';
+/** Where the in-process hub listens, for spokes and for its listeners of edge-backed services. */
+export const HUB_HOST = '127.0.0.1';
 
 export interface EmbeddedGateways {
   /** The hub's metrics (the console's tunnel screen reads them). */
@@ -20,9 +21,18 @@ export interface EmbeddedGateways {
   spoke(location: string): Spoke | undefined;
   /** The loopback address a location's spoke listens on. */
   spokeHost(location: string): string | undefined;
+  /** The API of a location's edge cluster (as its spoke reads it). */
+  edgeClients(location: string): KubeClients | undefined;
   addEdge(location: string, kubeconfigYaml: string): void;
   removeEdge(location: string): Promise<void>;
   stop(): Promise<void>;
+}
+
+interface SpokeEntry {
+  host: string;
+  clients: KubeClients;
+  running?: ClusterGateway<Spoke>;
+  starting: Promise<void>;
 }
 
 const decode = (s: V1Secret, key: string): string =>
@@ -46,10 +56,7 @@ async function tlsFromSecret(
 
 export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logger }): EmbeddedGateways {
   const metrics = new TunnelMetrics();
-  const spokes = new Map<
-    string,
-    { host: string; running?: ClusterGateway<Spoke>; starting: Promise<void> }
-  >();
+  const spokes = new Map<string, SpokeEntry>();
   let stopped = false;
   let hub: ClusterGateway<Hub> | undefined;
   let hostIndex = 0;
@@ -95,12 +102,11 @@ export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logg
     hub: () => hub?.gateway,
     spoke: (location) => spokes.get(location)?.running?.gateway,
     spokeHost: (location) => spokes.get(location)?.host,
+    edgeClients: (location) => spokes.get(location)?.clients,
     addEdge(location, kubeconfigYaml) {
       if (spokes.has(location)) return;
-      const entry: { host: string; running?: ClusterGateway<Spoke>; starting: Promise<void> } = {
-        host: `127.0.1.${++hostIndex}`,
-        starting: Promise.resolve(),
-      };
+      const clients = makeClients(loadKubeConfig({ yaml: kubeconfigYaml }));
+      const entry: SpokeEntry = { host: `127.0.1.${++hostIndex}`, clients, starting: Promise.resolve() };
       spokes.set(location, entry);
       entry.starting = startSpoke(location, kubeconfigYaml, entry.host).then(
         (running) => void (entry.running = running),

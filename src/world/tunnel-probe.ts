@@ -1,13 +1,13 @@
 // Real traffic through the embedded tunnel: an echo server stands in for a main-cluster Service
-// (demo/tunnel-echo, whose EndpointSlice points at it), and every few seconds each edge location's spoke
-// listener for that Service is dialled — edge → spoke → mutual-TLS link → hub → endpoint — and the bytes
-// must come back unchanged. The console's tunnel screen shows the traffic; the report shows the outcome.
+// (demo/tunnel-echo, whose EndpointSlice points at it). Every few seconds, for each edge location, the
+// probe does what a pod there would: it takes the Service's endpoint from the EndpointSlice omni reflected
+// into that edge cluster (the spoke's listener) and connects — edge → spoke → mutual-TLS link → hub →
+// endpoint; the bytes must come back unchanged. The console's tunnel screen shows the traffic.
 import net from 'node:net';
 import type { KubeClients } from '../kube/index.ts';
 import type { EmbeddedGateways } from './gateways.ts';
 
 export const PROBE_SERVICE = { namespace: 'demo', name: 'tunnel-echo', port: 7 } as const;
-const KEY = `${PROBE_SERVICE.namespace}/${PROBE_SERVICE.name}:${PROBE_SERVICE.port}`;
 const TIMEOUT_MS = 3000;
 
 export interface ProbeResult {
@@ -17,6 +17,8 @@ export interface ProbeResult {
   echo: 'ok' | 'failed' | 'none';
   error?: string;
   roundTripMs?: number;
+  /** Where the probe connected: the endpoint of demo/tunnel-echo in the edge cluster's EndpointSlice. */
+  endpoint?: string;
   roundTrips: number;
   failures: number;
 }
@@ -70,6 +72,27 @@ async function publishService(clients: KubeClients, port: number): Promise<void>
   await clients.discovery.createNamespacedEndpointSlice({ namespace, body }).catch(ignoreExisting);
 }
 
+function emptyResult(location: string): ProbeResult {
+  return { location, connected: false, echo: 'none', roundTrips: 0, failures: 0 };
+}
+
+/**
+ * Where an edge pod's connection to the Service goes: the address and port in the EndpointSlice omni
+ * reflected into the edge cluster (kube-proxy's choice there), i.e. the spoke's listener.
+ */
+async function reflectedEndpoint(
+  edge: KubeClients | undefined,
+): Promise<{ host: string; port: number } | undefined> {
+  const { namespace, name } = PROBE_SERVICE;
+  const list = await edge?.discovery
+    .listNamespacedEndpointSlice({ namespace, labelSelector: `kubernetes.io/service-name=${name}` })
+    .catch(() => undefined);
+  const slice = list?.items.find((s) => s.endpoints.some((e) => e.conditions?.ready !== false));
+  const host = slice?.endpoints[0]?.addresses[0];
+  const port = slice?.ports?.[0]?.port;
+  return host && port ? { host, port } : undefined;
+}
+
 export interface TunnelProbe {
   results(): ProbeResult[];
   stop(): Promise<void>;
@@ -86,20 +109,13 @@ export async function startTunnelProbe(o: {
   const results = new Map<string, ProbeResult>();
   let n = 0;
   const probeOne = async (location: string): Promise<void> => {
-    const r = results.get(location) ?? {
-      location,
-      connected: false,
-      echo: 'none',
-      roundTrips: 0,
-      failures: 0,
-    };
+    const r = results.get(location) ?? emptyResult(location);
     results.set(location, r);
-    const spoke = o.gateways.spoke(location);
-    const host = o.gateways.spokeHost(location);
-    const port = spoke?.listenerPort(KEY);
-    r.connected = spoke?.connected ?? false;
-    if (!spoke || !host || !port || !r.connected) return;
-    await roundTrip(host, port, `probe ${location} ${++n}`).then(
+    r.connected = o.gateways.spoke(location)?.connected ?? false;
+    const endpoint = r.connected ? await reflectedEndpoint(o.gateways.edgeClients(location)) : undefined;
+    if (!endpoint) return;
+    r.endpoint = `${endpoint.host}:${endpoint.port}`;
+    await roundTrip(endpoint.host, endpoint.port, `probe ${location} ${++n}`).then(
       (ms) =>
         Object.assign(r, {
           echo: 'ok',
@@ -113,13 +129,7 @@ export async function startTunnelProbe(o: {
   };
   const timer = setInterval(() => void Promise.all(o.locations().map(probeOne)), o.intervalMs ?? 5000);
   return {
-    results: () =>
-      o
-        .locations()
-        .map(
-          (l) =>
-            results.get(l) ?? { location: l, connected: false, echo: 'none', roundTrips: 0, failures: 0 },
-        ),
+    results: () => o.locations().map((l) => results.get(l) ?? emptyResult(l)),
     async stop() {
       clearInterval(timer);
       await new Promise((r) => server.close(r));

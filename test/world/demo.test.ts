@@ -76,8 +76,11 @@ test(
     // Every edge location's spoke is connected to the hub with the certificate the controller issued, and
     // bytes sent through it (edge → hub → a main-cluster endpoint) came back unchanged.
     assert.deepEqual(report.tunnel.map((t) => t.location).sort(), [...edgeNames].sort());
-    for (const t of report.tunnel)
+    // The endpoint is the one omni reflected into that edge cluster: its spoke's own loopback address.
+    for (const t of report.tunnel) {
       assert.ok(t.connected && t.echo === 'ok' && t.roundTrips > 0, JSON.stringify(t));
+      assert.match(t.endpoint ?? '', /^127\.0\.1\.\d+:2\d{4}$/);
+    }
     assert.match(r.stdout, /tunnel: .*connected, echo ok/);
   },
 );
