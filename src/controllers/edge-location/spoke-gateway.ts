@@ -43,7 +43,7 @@ export async function deploySpoke(
   edge: { location: string; kc: KubeConfig },
 ): Promise<SpokeDeployOutcome> {
   if (ctx.options.spokeGateways === 'external')
-    return { deployed: false, why: 'spoke gateways are run outside the edge clusters' };
+    return { deployed: false, why: 'this installation runs its spokes outside the edge clusters' };
   const hub = await hubAddressOf(ctx);
   if (!hub)
     return {
