@@ -155,13 +155,18 @@ async function revokeTunnel(ctx: Ctx, obj: EdgeLocationObject): Promise<boolean>
     return true;
   } catch (err) {
     if (!(err instanceof TunnelIdentityError)) throw err;
-    await recordEvent(ctx, obj, {
-      type: 'Warning',
-      reason: 'OffboardingBlocked',
-      message: `${err.message} (will retry)`,
-    });
-    return false;
+    return blocked(ctx, obj, err);
   }
+}
+
+/** Records why offboarding cannot go on yet (it is retried); always false. */
+async function blocked(ctx: Ctx, obj: EdgeLocationObject, err: Error): Promise<false> {
+  await recordEvent(ctx, obj, {
+    type: 'Warning',
+    reason: 'OffboardingBlocked',
+    message: `${err.message} (will retry)`,
+  });
+  return false;
 }
 
 /** False when the cloud refused (an event says why; retried). */
@@ -174,12 +179,7 @@ async function tearDownIfMade(ctx: Ctx, obj: EdgeLocationObject): Promise<boolea
     return true;
   } catch (err) {
     if (!(err instanceof OffboardingError)) throw err;
-    await recordEvent(ctx, obj, {
-      type: 'Warning',
-      reason: 'OffboardingBlocked',
-      message: `${err.message} (will retry)`,
-    });
-    return false;
+    return blocked(ctx, obj, err);
   }
 }
 
