@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { test } from 'node:test';
-import { RevocationList, certInfo, issueEdgeCert, renewIfDue, rotationDue } from '../../src/tunnel/pki/index.ts';
+import {
+  RevocationList,
+  certInfo,
+  issueEdgeCert,
+  renewIfDue,
+  rotationDue,
+} from '../../src/tunnel/pki/index.ts';
 import { pki } from './fixture.ts';
 
 const DAY = 86_400_000;
@@ -36,9 +42,22 @@ test('revocation by serial, and by location up to the moment it was deleted', ()
   const { edgeA } = pki();
   const info = certInfo(edgeA.certPem);
   assert.equal(new RevocationList().isRevoked(info), false);
-  assert.equal(new RevocationList([{ serial: `00${info.serial.toLowerCase()}`, revokedAt: new Date().toISOString() }]).isRevoked(info), true);
-  const byLocation = RevocationList.parse(JSON.stringify({ revoked: [{ location: 'edge-a', revokedAt: new Date(info.notBefore + 1000).toISOString() }] }));
+  assert.equal(
+    new RevocationList([
+      { serial: `00${info.serial.toLowerCase()}`, revokedAt: new Date().toISOString() },
+    ]).isRevoked(info),
+    true,
+  );
+  const byLocation = RevocationList.parse(
+    JSON.stringify({
+      revoked: [{ location: 'edge-a', revokedAt: new Date(info.notBefore + 1000).toISOString() }],
+    }),
+  );
   assert.equal(byLocation.isRevoked(info), true);
-  assert.equal(byLocation.isRevoked({ ...info, serial: 'AB', notBefore: info.notBefore + 60_000 }), false, 'a later certificate is fresh');
+  assert.equal(
+    byLocation.isRevoked({ ...info, serial: 'AB', notBefore: info.notBefore + 60_000 }),
+    false,
+    'a later certificate is fresh',
+  );
   assert.equal(byLocation.isRevoked({ ...info, location: 'edge-b' }), false);
 });

@@ -21,7 +21,11 @@ const EDGE_OU = 'omni-edge-location';
 const SKEW_MS = 5 * 60_000;
 const DAY_MS = 86_400_000;
 
-function newKeys(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; keyPem: string } {
+function newKeys(): {
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+  keyPem: string;
+} {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -34,7 +38,11 @@ function newKeys(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki
   };
 }
 
-function baseCert(publicKey: forge.pki.PublicKey, opts: IssueOptions, defaultDays: number): forge.pki.Certificate {
+function baseCert(
+  publicKey: forge.pki.PublicKey,
+  opts: IssueOptions,
+  defaultDays: number,
+): forge.pki.Certificate {
   const now = (opts.clock ?? systemClock).now();
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
@@ -100,7 +108,8 @@ const IP = 7;
 
 /** The client certificate of one edge location (default lifetime 30 days). */
 export function issueEdgeCert(ca: CertBundle, location: string, opts: IssueOptions = {}): CertBundle {
-  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(location)) throw new Error(`invalid edge location name "${location}"`);
+  if (!/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(location))
+    throw new Error(`invalid edge location name "${location}"`);
   const altNames = [
     { type: DNS, value: `${location}${EDGE_DNS_SUFFIX}` },
     { type: URI, value: `${EDGE_URI_PREFIX}${location}` },
@@ -109,8 +118,20 @@ export function issueEdgeCert(ca: CertBundle, location: string, opts: IssueOptio
 }
 
 /** The hub's server certificate, for the names and addresses spokes dial (default lifetime 90 days). */
-export function issueHubCert(ca: CertBundle, names: { dns?: string[]; ips?: string[] }, opts: IssueOptions = {}): CertBundle {
+export function issueHubCert(
+  ca: CertBundle,
+  names: { dns?: string[]; ips?: string[] },
+  opts: IssueOptions = {},
+): CertBundle {
   const dns = names.dns ?? [];
-  const altNames = [...dns.map((value) => ({ type: DNS, value })), ...(names.ips ?? []).map((ip) => ({ type: IP, ip }))];
-  return issueLeaf(ca, { commonName: dns[0] ?? 'omni-hub', ou: 'omni-hub', altNames, server: true }, opts, 90);
+  const altNames = [
+    ...dns.map((value) => ({ type: DNS, value })),
+    ...(names.ips ?? []).map((ip) => ({ type: IP, ip })),
+  ];
+  return issueLeaf(
+    ca,
+    { commonName: dns[0] ?? 'omni-hub', ou: 'omni-hub', altNames, server: true },
+    opts,
+    90,
+  );
 }

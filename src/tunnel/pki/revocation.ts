@@ -21,7 +21,11 @@ export class RevocationList {
   constructor(readonly entries: readonly RevocationEntry[] = []) {
     for (const e of entries) {
       if (e.serial) this.serials.add(normaliseSerial(e.serial));
-      if (e.location) this.locations.set(e.location, Math.max(this.locations.get(e.location) ?? 0, Date.parse(e.revokedAt)));
+      if (e.location)
+        this.locations.set(
+          e.location,
+          Math.max(this.locations.get(e.location) ?? 0, Date.parse(e.revokedAt)),
+        );
     }
   }
 
