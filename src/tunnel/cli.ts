@@ -170,7 +170,7 @@ export async function runHub(o: HubRunOptions): Promise<Running> {
   const policyFile = o.policyFile as string;
   const log = tunnelLogger('omni-hub');
   const { host, port } = parseHostPort(o.listen);
-  const revocations = o.revocationsFile ? RevocationList.parse(readText(o.revocationsFile)) : undefined;
+  const revocations = o.revocationsFile ? readRevocations(o.revocationsFile) : undefined;
   const hub = new Hub({
     tls: readTls(o.tls),
     policy: parsePolicy(readData(policyFile)),
@@ -264,12 +264,29 @@ export interface IssueRequest {
   hubDns?: string[];
   hubIps?: string[];
   validityDays?: number;
+  /** An edge certificate starts after the cut this list holds for its location (a location revoked moments ago). */
+  revocationsFile?: string;
+}
+
+/** A revocation list file; an error names the file. */
+function readRevocations(file: string): RevocationList {
+  const text = readText(file);
+  try {
+    return RevocationList.parse(text);
+  } catch (err) {
+    throw new Error(`${file} is not a revocation list: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function locationCutIn(file: string | undefined, location: string | undefined): number | undefined {
+  if (!file || !location) return undefined;
+  return readRevocations(file).locationCut(location);
 }
 
 /** Issues an edge-location (or hub) certificate signed by the CA in `caDir`; writes <out>.crt/.key. */
 export function issueToFiles(r: IssueRequest): { cert: string; serial: string } {
   const ca = { certPem: readText(join(r.caDir, 'ca.crt')), keyPem: readText(join(r.caDir, 'ca.key')) };
-  const opts = { validityDays: r.validityDays };
+  const opts = { validityDays: r.validityDays, notBeforeAfter: locationCutIn(r.revocationsFile, r.location) };
   const bundle = r.location
     ? issueEdgeCert(ca, r.location, opts)
     : issueHubCert(ca, { dns: r.hubDns, ips: r.hubIps }, opts);

@@ -225,8 +225,14 @@ function teardownWitness(revokedAtTeardown: Map<string, boolean>): EdgeClusterPr
   };
 }
 
-test('deleting a location revokes it before its edge cluster goes; created again, it gets a certificate that works', async () => {
+async function storedCa(): Promise<{ certPem: string; keyPem: string }> {
+  const ca = values(await mainSecret('omni-tunnel-ca'));
+  return { certPem: ca['ca.crt'], keyPem: ca['ca.key'] };
+}
+
+test('deleting a location revokes all its certificates before its edge cluster goes; created again at once, it gets one that works', async () => {
   const pem = values(await spokeSecret('tun-a'))['tls.crt'];
+  const rotatedOut = issueEdgeCert(await storedCa(), 'tun-a', { clock }).certPem;
   const revokedAtTeardown = new Map<string, boolean>();
   await w.controller?.stop();
   startController({ edgeClusters: teardownWitness(revokedAtTeardown) });
@@ -234,19 +240,62 @@ test('deleting a location revokes it before its edge cluster goes; created again
   assert.equal(revokedAtTeardown.get('tun-a'), true, 'revoked before the edge cluster was torn down');
   const list = await revocations();
   assert.ok(list.isRevoked(certInfo(pem)), 'the last certificate is revoked');
+  assert.ok(list.isRevoked(certInfo(rotatedOut)), 'and one issued before it');
   assert.ok(
     list.entries.some((e) => e.serial === certInfo(pem).serial),
     'by serial too',
   );
   assert.ok((await eventReasons('tun-a')).includes('CertificateRevoked'));
 
+  // Well inside the 5 minutes that notBefore is backdated by.
   await createLocation(w.clients, 'tun-a', SPEC);
   await waitForState(w.clients, 'tun-a', 'Ready', 20_000);
   const fresh = certInfo(values(await spokeSecret('tun-a'))['tls.crt']);
   const now = await revocations();
   assert.equal(now.isRevoked(fresh), false, 'the new certificate is not revoked');
   assert.ok(now.isRevoked(certInfo(pem)), 'the deleted location’s last certificate stays revoked');
-  assert.equal(now.entries.filter((e) => e.location === 'tun-a').length, 0);
+  assert.ok(now.isRevoked(certInfo(rotatedOut)), 'so does every older one');
+  assert.equal(now.entries.filter((e) => e.location === 'tun-a').length, 1);
+});
+
+let revokedSerial = '';
+
+test('deleted a second time, the name keeps one whole-location entry, moved to the new deletion', async () => {
+  const before = (await revocations()).locationCut('tun-a');
+  const serial = await spokeSerial('tun-a');
+  revokedSerial = serial;
+  const at = new Date(clock.now()).toISOString();
+  assert.equal(await revokeLocation(w.clients.core, { location: 'tun-a', serial, at }), true);
+  assert.equal(await revokeLocation(w.clients.core, { location: 'tun-a', serial, at }), false, 'idempotent');
+  const list = await revocations();
+  assert.equal(list.entries.filter((e) => e.location === 'tun-a').length, 1);
+  assert.equal(list.locationCut('tun-a'), Date.parse(at));
+  assert.ok((before ?? Infinity) < Date.parse(at));
+  assert.ok(list.entries.some((e) => e.serial === serial));
+});
+
+test('a revoked certificate of a live location is replaced at the next resync', async () => {
+  // The previous test revoked tun-a's current certificate without deleting the location.
+  assert.ok(revokedSerial);
+  const fresh = await waitFor(
+    'a new serial',
+    () => spokeSerial('tun-a'),
+    (s) => s !== revokedSerial,
+  );
+  const list = await revocations();
+  assert.equal(list.isRevoked(certInfo(values(await spokeSecret('tun-a'))['tls.crt'])), false);
+  const o = await waitFor(
+    'the condition to name it',
+    () => getLocation(w.clients, 'tun-a'),
+    (x) => tunnelCondition(x)?.message?.includes(fresh) ?? false,
+  );
+  assert.equal(tunnelCondition(o)?.status, 'True');
+  const evs = await w.clients.core.listEventForAllNamespaces();
+  const rotated = evs.items.find(
+    (e) =>
+      e.involvedObject.name === 'tun-a' && e.message?.includes(fresh) && e.reason === 'CertificateRotated',
+  );
+  assert.match(rotated?.message ?? '', /it was revoked/);
 });
 
 test('a corrupt revocation list is reported by ConfigMap and key and left as it is', async () => {

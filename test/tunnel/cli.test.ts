@@ -75,6 +75,32 @@ test('omni gateway init-ca / issue / revoke write usable files', async () => {
   }
 });
 
+test('omni gateway issue --revocations: a location revoked moments ago gets a certificate the list spares', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'omni-gw-cli-'));
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const gw = (...args: string[]) => main(['node', 'omni', 'gateway', ...args]);
+  try {
+    await gw('init-ca', '--dir', dir);
+    const list = join(dir, 'revoked.json');
+    await gw('revoke', '--list', list, '--location', 'edge-z');
+    const out = join(dir, 'edge-z');
+    await gw('issue', '--ca-dir', dir, '--out', `${out}-plain`, '--location', 'edge-z');
+    await gw('issue', '--ca-dir', dir, '--out', out, '--location', 'edge-z', '--revocations', list);
+    const parsed = RevocationList.parse(readFileSync(list, 'utf8'));
+    assert.equal(parsed.isRevoked(certInfo(readFileSync(`${out}-plain.crt`, 'utf8'))), true, 'backdated');
+    assert.equal(parsed.isRevoked(certInfo(readFileSync(`${out}.crt`, 'utf8'))), false);
+    writeFileSync(list, '{"revoked": 3}');
+    await assert.rejects(
+      gw('issue', '--ca-dir', dir, '--out', out, '--location', 'edge-z', '--revocations', list),
+      /revoked\.json is not a revocation list/,
+    );
+  } finally {
+    process.stdout.write = write;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('listener specs', () => {
   assert.deepEqual(parseListener('default/db:5432=20000'), {
     service: 'default/db:5432',

@@ -61,3 +61,20 @@ test('revocation by serial, and by location up to the moment it was deleted', ()
   );
   assert.equal(byLocation.isRevoked({ ...info, location: 'edge-b' }), false);
 });
+
+test('a certificate for a location revoked moments ago starts after the cut, so the revocation spares it', () => {
+  const { ca } = pki();
+  const t0 = Date.UTC(2026, 0, 1, 12, 0, 0, 400);
+  const list = new RevocationList([{ location: 'edge-n', revokedAt: new Date(t0).toISOString() }]);
+  const clock = { now: () => t0 + 30_000 };
+  const backdated = certInfo(issueEdgeCert(ca, 'edge-n', { clock }).certPem);
+  assert.equal(list.isRevoked(backdated), true, 'backdated for clock skew, it falls under the cut');
+  const cut = list.locationCut('edge-n');
+  assert.equal(cut, t0);
+  const fresh = certInfo(issueEdgeCert(ca, 'edge-n', { clock, notBeforeAfter: cut }).certPem);
+  assert.equal(list.isRevoked(fresh), false);
+  assert.equal(fresh.notBefore, Date.UTC(2026, 0, 1, 12, 0, 1), 'the first whole second after the cut');
+  const old = issueEdgeCert(ca, 'edge-n', { clock: { now: () => t0 + 3_600_000 }, notBeforeAfter: cut });
+  const backdatedOnly = Date.UTC(2026, 0, 1, 12, 55, 0);
+  assert.equal(certInfo(old.certPem).notBefore, backdatedOnly, 'a cut long past changes nothing');
+});

@@ -183,19 +183,22 @@ function registerPki(gw: Command): void {
     .option('--dns <name>', 'hub DNS name (repeatable)', collect, [])
     .option('--ip <addr>', 'hub IP address (repeatable)', collect, [])
     .option('--days <n>', 'validity in days', (v) => Number(v))
-    .action(
-      (f: { caDir: string; out: string; location?: string; dns: string[]; ip: string[]; days?: number }) => {
-        const r = issueToFiles({
-          caDir: f.caDir,
-          out: f.out,
-          location: f.location,
-          hubDns: f.dns,
-          hubIps: f.ip,
-          validityDays: f.days,
-        });
-        process.stdout.write(`${r.cert} serial ${r.serial}\n`);
-      },
-    );
+    .option(
+      '--revocations <file>',
+      'revocation list: an edge certificate starts after the moment this list revokes its location up to',
+    )
+    .action((f: IssueFlags) => {
+      const r = issueToFiles({
+        caDir: f.caDir,
+        out: f.out,
+        location: f.location,
+        hubDns: f.dns,
+        hubIps: f.ip,
+        validityDays: f.days,
+        revocationsFile: f.revocations,
+      });
+      process.stdout.write(`${r.cert} serial ${r.serial}\n`);
+    });
   gw.command('revoke')
     .description('Add a certificate serial or a whole edge location to a revocation list file')
     .requiredOption('--list <file>', 'revocation list (JSON)')
@@ -206,6 +209,16 @@ function registerPki(gw: Command): void {
       if (!f.serial && !f.location) throw new Error('give --serial or --location');
       revokeInFile(f.list, { serial: f.serial, location: f.location, reason: f.reason });
     });
+}
+
+interface IssueFlags {
+  caDir: string;
+  out: string;
+  location?: string;
+  dns: string[];
+  ip: string[];
+  days?: number;
+  revocations?: string;
 }
 
 export function registerGateway(program: Command): void {

@@ -12,6 +12,7 @@ import {
   rotationDue,
   type CertBundle,
   type CertInfo,
+  type RevocationList,
 } from '../../tunnel/pki/index.ts';
 import {
   HUB_DNS_NAMES,
@@ -120,6 +121,7 @@ interface LeafWant {
   clock: Clock;
   /** What is wrong with the names in the certificate, or undefined when they are right. */
   namesProblem(certPem: string): string | undefined;
+  revocations?: RevocationList;
 }
 
 /** The certificate in a TLS Secret when its key matches it, otherwise why not. */
@@ -145,6 +147,7 @@ export function reissueReason(
   if (typeof cert === 'string') return cert;
   if (!cert.verify(new X509Certificate(want.ca.certPem).publicKey)) return 'it was signed by another CA';
   if (values[CA_CERT] !== want.ca.certPem) return `${CA_CERT} is not the current CA`;
+  if (want.revocations?.isRevoked(certInfo(values[TLS_CERT]))) return 'it was revoked';
   if (rotationDue(values[TLS_CERT], want.clock)) return 'a third of its lifetime or less was left';
   return want.namesProblem(values[TLS_CERT]);
 }
@@ -208,12 +211,17 @@ export async function ensureTunnelPki(ctx: Ctx): Promise<CertBundle> {
   return ca;
 }
 
-/** castai-omni/omni-spoke-tls in the edge cluster: the location's client certificate, kept until due. */
+export interface SpokeIssueOptions extends TunnelIssueOptions {
+  /** The hub's list: a revoked certificate is replaced, and a new one starts after the location's cut. */
+  revocations: RevocationList;
+}
+
+/** castai-omni/omni-spoke-tls in the edge cluster: the location's client certificate, kept until due or revoked. */
 export async function ensureSpokeTls(
   edgeCore: CoreV1Api,
   location: string,
   ca: CertBundle,
-  opts: TunnelIssueOptions,
+  opts: SpokeIssueOptions,
 ): Promise<LeafOutcome> {
   const existing = await readSecret(edgeCore, SPOKE_TLS_SECRET);
   const values = existing && decode(existing.data);
@@ -221,9 +229,10 @@ export async function ensureSpokeTls(
     const named = certInfo(pem).location;
     return named === location ? undefined : `it named edge location ${named ?? '(none)'}`;
   };
-  const reason = reissueReason(values, { ca, clock: opts.clock, namesProblem });
+  const { revocations, ...issue } = opts;
+  const reason = reissueReason(values, { ca, clock: opts.clock, namesProblem, revocations });
   if (!reason) return { cert: certInfo(values![TLS_CERT]) };
-  const edge = issueEdgeCert(ca, location, opts);
+  const edge = issueEdgeCert(ca, location, { ...issue, notBeforeAfter: revocations.locationCut(location) });
   await ensureNamespace(edgeCore);
   await writeTlsSecret(
     edgeCore,

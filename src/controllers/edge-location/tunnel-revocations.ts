@@ -1,5 +1,6 @@
 // The tunnel's revocation list in castai-omni/omni-tunnel-revocations (key revocations.json, the JSON of
-// RevocationList): a deleted edge location is revoked as a whole, plus its last certificate by serial.
+// RevocationList): a deleted edge location is revoked as a whole, plus its last certificate by serial. The
+// entries stay: a location created again under the same name gets certificates that start after the cut.
 import type { CoreV1Api, V1ConfigMap } from '@kubernetes/client-node';
 import { isConflict, isNotFound } from '../../kube/index.ts';
 import { normaliseSerial, RevocationList, type RevocationEntry } from '../../tunnel/pki/index.ts';
@@ -23,6 +24,11 @@ async function readConfigMap(core: CoreV1Api): Promise<V1ConfigMap | undefined> 
     if (isNotFound(err)) return undefined;
     throw err;
   }
+}
+
+/** The stored list (empty when there is none); throws naming the ConfigMap and key when it is corrupt. */
+export async function readRevocations(core: CoreV1Api): Promise<RevocationList> {
+  return revocationsOf(await readConfigMap(core));
 }
 
 /** The list a ConfigMap holds (empty when it has none); throws naming the ConfigMap and key when it is corrupt. */
@@ -91,33 +97,26 @@ function hasSerial(list: RevocationList, serial: string): boolean {
   return list.entries.some((e) => e.serial !== undefined && normaliseSerial(e.serial) === serial);
 }
 
+function latest(times: string[]): string {
+  return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+}
+
 // A serial entry carries no location: RevocationList treats any entry with a location as a whole-location cut.
+// A name deleted before keeps one whole-location entry, moved to the latest deletion. The last serial already
+// being listed next to that entry means this deletion was recorded by an earlier pass.
 function revokedAs(list: RevocationList, r: LocationRevocation): RevocationList | undefined {
-  const entries: RevocationEntry[] = [];
-  if (!list.entries.some((e) => isWholeLocationDeletion(e, r.location))) {
-    entries.push({ location: r.location, revokedAt: r.at, reason: LOCATION_DELETED });
-  }
+  const earlier = list.entries.filter((e) => isWholeLocationDeletion(e, r.location));
   const serial = r.serial && normaliseSerial(r.serial);
+  if (earlier.length > 0 && serial && hasSerial(list, serial)) return undefined;
+  const revokedAt = latest([r.at, ...earlier.map((e) => e.revokedAt)]);
+  const entries = list.entries.filter((e) => !earlier.includes(e));
+  entries.push({ location: r.location, revokedAt, reason: LOCATION_DELETED });
   if (serial && !hasSerial(list, serial))
     entries.push({ serial, revokedAt: r.at, reason: `${LOCATION_DELETED}: ${r.location}` });
-  return entries.length > 0 ? new RevocationList([...list.entries, ...entries]) : undefined;
+  return new RevocationList(entries);
 }
 
 /** Revokes every certificate of a deleted location (idempotent); true when the list changed. */
 export function revokeLocation(core: CoreV1Api, r: LocationRevocation): Promise<boolean> {
   return updateRevocations(core, (list) => revokedAs(list, r));
-}
-
-/**
- * For an EdgeLocation created again under the name of a deleted one: drops the whole-location entry omni
- * wrote at that deletion, so the new location's certificate works (a whole-location entry rejects every
- * certificate whose notBefore is not after it, and certificates are backdated for clock skew, so one issued
- * soon after the deletion would be rejected). The deleted location's last serial stays revoked, and so do
- * entries written by hand (another reason). True when the list changed.
- */
-export function forgiveRecreatedLocation(core: CoreV1Api, location: string): Promise<boolean> {
-  return updateRevocations(core, (list) => {
-    const kept = list.entries.filter((e) => !isWholeLocationDeletion(e, location));
-    return kept.length === list.entries.length ? undefined : new RevocationList(kept);
-  });
 }

@@ -16,7 +16,7 @@ import {
   TunnelIdentityError,
   type LeafOutcome,
 } from './tunnel-identity.ts';
-import { forgiveRecreatedLocation } from './tunnel-revocations.ts';
+import { readRevocations } from './tunnel-revocations.ts';
 import { deploySpoke } from './spoke-gateway.ts';
 
 /** The edge cluster's kubeconfig, from this pass's edge-cluster step or else from the stored one. */
@@ -48,9 +48,10 @@ async function recordIssue(a: Attempt, outcome: LeafOutcome): Promise<void> {
 export async function tunnel(a: Attempt): Promise<void> {
   const name = a.location.metadata.name;
   const ca = await ensureTunnelPki(a.ctx);
-  await forgiveRecreatedLocation(a.ctx.clients.core, name);
+  const revocations = await readRevocations(a.ctx.clients.core);
   const kc = await edgeKubeConfigOf(a);
-  const outcome = await ensureSpokeTls(makeClients(kc).core, name, ca, tunnelIssueOptions(a.ctx));
+  const opts = { ...tunnelIssueOptions(a.ctx), revocations };
+  const outcome = await ensureSpokeTls(makeClients(kc).core, name, ca, opts);
   const spoke = await deploySpoke(a.ctx, { location: name, kc });
   const gateway = spoke.deployed
     ? `spoke gateway deployed (dials ${spoke.hub})`

@@ -12,6 +12,11 @@ export interface CertBundle {
 export interface IssueOptions {
   clock?: Clock;
   validityDays?: number;
+  /**
+   * A moment the certificate must start after (epoch ms): the cut of a whole-location revocation, so that a
+   * location created again is not caught by the cut its predecessor left (notBefore is otherwise backdated).
+   */
+  notBeforeAfter?: number;
 }
 
 /** Edge certificates name their location in CN, a DNS SAN and a SPIFFE-style URI SAN. */
@@ -38,6 +43,11 @@ function newKeys(): {
   };
 }
 
+// X.509 times have whole seconds: the first one strictly after `ms` (or -Infinity when there is no floor).
+function nextWholeSecond(ms: number | undefined): number {
+  return ms === undefined ? -Infinity : (Math.floor(ms / 1000) + 1) * 1000;
+}
+
 function baseCert(
   publicKey: forge.pki.PublicKey,
   opts: IssueOptions,
@@ -48,7 +58,7 @@ function baseCert(
   cert.publicKey = publicKey;
   // Positive 128-bit serial (leading byte below 0x80 so DER keeps it positive).
   cert.serialNumber = '01' + randomBytes(15).toString('hex');
-  cert.validity.notBefore = new Date(now - SKEW_MS);
+  cert.validity.notBefore = new Date(Math.max(now - SKEW_MS, nextWholeSecond(opts.notBeforeAfter)));
   cert.validity.notAfter = new Date(now + (opts.validityDays ?? defaultDays) * DAY_MS);
   return cert;
 }

@@ -33,6 +33,11 @@ export class RevocationList {
     return new RevocationList(listSchema.parse(JSON.parse(json)).revoked);
   }
 
+  /** The latest moment up to which a whole-location entry revokes the location's certificates. */
+  locationCut(location: string): number | undefined {
+    return this.locations.get(location);
+  }
+
   isRevoked(cert: Pick<CertInfo, 'serial' | 'location' | 'notBefore'>): boolean {
     if (this.serials.has(normaliseSerial(cert.serial))) return true;
     if (!cert.location) return false;
