@@ -19,7 +19,15 @@ import { resourceKey, type ResourceType } from '../registry/resource-type.ts';
 import { builtinStrategy, type Strategy, type StrategyContext } from './strategies/index.ts';
 import { compileMatcher } from './matcher.ts';
 import { randomSuffix, validateLabels, validateName } from './names.ts';
-import { carryServerMeta, changed, checkBody, initCreateMeta, meta, nameOf, specPart } from './object-meta.ts';
+import {
+  carryServerMeta,
+  changed,
+  checkBody,
+  initCreateMeta,
+  meta,
+  nameOf,
+  specPart,
+} from './object-meta.ts';
 import { jsonEqual } from '../util/json.ts';
 import type { ListOptions, ListResult, WriteOptions } from './types.ts';
 import { recordManager } from './managed-fields.ts';
@@ -134,16 +142,20 @@ export class ClusterApi {
     } catch {
       throw badRequest(`invalid continue token`);
     }
-    if (typeof token.rv !== 'number' || typeof token.start !== 'string') throw badRequest('invalid continue token');
+    if (typeof token.rv !== 'number' || typeof token.start !== 'string')
+      throw badRequest('invalid continue token');
     if (token.rv < this.store.compactedRevision) {
-      throw gone('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+      throw gone(
+        'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      );
     }
     return token;
   }
 
   private checkNamespace(t: ResourceType, namespace: string | undefined, name: string): void {
     if (!t.namespaced) return;
-    if (!namespace) throw badRequest('the server could not find the requested resource: a namespace is required');
+    if (!namespace)
+      throw badRequest('the server could not find the requested resource: a namespace is required');
     const ns = this.store.get('/namespaces', undefined, namespace);
     if (!ns) throw notFound({ group: '', resource: 'namespaces', name: namespace });
     if (meta(ns).deletionTimestamp) {
@@ -173,7 +185,8 @@ export class ClusterApi {
       ...(strategy.validate?.(obj) ?? []),
       ...(old ? (strategy.validateUpdate?.(obj, old) ?? []) : []),
     ];
-    if (causes.length) throw invalid(t.kind, t.group, nameOf(obj) || String(meta(obj).generateName ?? ''), causes);
+    if (causes.length)
+      throw invalid(t.kind, t.group, nameOf(obj) || String(meta(obj).generateName ?? ''), causes);
   }
 
   create(t: ResourceType, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): JsonObject {
@@ -181,7 +194,9 @@ export class ClusterApi {
     const m = meta(obj);
     if (t.namespaced) {
       if (m.namespace !== undefined && m.namespace !== '' && namespace && m.namespace !== namespace) {
-        throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        );
       }
       m.namespace = namespace ?? m.namespace;
     } else delete m.namespace;
@@ -203,16 +218,26 @@ export class ClusterApi {
   }
 
   /** PUT semantics: optimistic concurrency on metadata.resourceVersion, status kept apart. */
-  update(t: ResourceType, name: string, body: unknown, opts: WriteOptions & { namespace?: string; subresource?: string; managedFieldsSet?: boolean } = {}): JsonObject {
+  update(
+    t: ResourceType,
+    name: string,
+    body: unknown,
+    opts: WriteOptions & { namespace?: string; subresource?: string; managedFieldsSet?: boolean } = {},
+  ): JsonObject {
     const obj = checkBody(t, body);
     if (nameOf(obj) && nameOf(obj) !== name) {
-      throw badRequest(`the name of the object (${nameOf(obj)}) does not match the name on the URL (${name})`);
+      throw badRequest(
+        `the name of the object (${nameOf(obj)}) does not match the name on the URL (${name})`,
+      );
     }
     meta(obj).name = name;
     const old = this.get(t, opts.namespace, name);
     const rv = meta(obj).resourceVersion;
     if (rv !== undefined && rv !== '' && rv !== meta(old).resourceVersion) {
-      throw conflict({ group: t.group, resource: t.resource, name }, 'the object has been modified; please apply your changes to the latest version and try again');
+      throw conflict(
+        { group: t.group, resource: t.resource, name },
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
     }
     const next = opts.subresource === 'status' ? this.statusOnly(old, obj) : this.mainOnly(t, old, obj);
     return this.commitUpdate(t, old, next, opts);
@@ -235,7 +260,12 @@ export class ClusterApi {
   }
 
   /** Runs strategy, validation, generation and finalizer rules, then persists (or deletes) the new version. */
-  commitUpdate(t: ResourceType, old: JsonObject, next: JsonObject, opts: WriteOptions & { subresource?: string; managedFieldsSet?: boolean } = {}): JsonObject {
+  commitUpdate(
+    t: ResourceType,
+    old: JsonObject,
+    next: JsonObject,
+    opts: WriteOptions & { subresource?: string; managedFieldsSet?: boolean } = {},
+  ): JsonObject {
     const strategy = this.hooks.strategyFor(t);
     if (!opts.subresource) {
       this.applyFieldValidation(t, next, opts);
@@ -246,10 +276,13 @@ export class ClusterApi {
     if ((t.tracksGeneration || t.crdName) && !jsonEqual(specPart(next), specPart(old))) {
       meta(next).generation = Number(meta(old).generation ?? 1) + 1;
     }
-    const withManager = opts.managedFieldsSet ? next : recordManager(old, next, opts.fieldManager, this.clock.now());
+    const withManager = opts.managedFieldsSet
+      ? next
+      : recordManager(old, next, opts.fieldManager, this.clock.now());
     if (!changed(old, withManager)) return old;
     if (opts.dryRun) return withManager;
-    if (this.readyToVanish(t, withManager)) return this.store.remove(resourceKey(t), withManager) ?? withManager;
+    if (this.readyToVanish(t, withManager))
+      return this.store.remove(resourceKey(t), withManager) ?? withManager;
     return this.store.put(resourceKey(t), withManager);
   }
 
@@ -259,7 +292,11 @@ export class ClusterApi {
     const added = ((meta(next).finalizers as string[] | undefined) ?? []).filter((f) => !before.has(f));
     if (added.length) {
       throw invalid(t.kind, t.group, nameOf(next), [
-        { field: 'metadata.finalizers', reason: 'FieldValueForbidden', message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}` },
+        {
+          field: 'metadata.finalizers',
+          reason: 'FieldValueForbidden',
+          message: `Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers ${JSON.stringify(added)}`,
+        },
       ]);
     }
   }
@@ -269,13 +306,20 @@ export class ClusterApi {
     const m = meta(obj);
     if (!m.deletionTimestamp) return false;
     if (((m.finalizers as string[] | undefined) ?? []).length > 0) return false;
-    if (resourceKey(t) === '/namespaces') return (((obj.spec as JsonObject | undefined)?.finalizers as string[] | undefined) ?? []).length === 0;
+    if (resourceKey(t) === '/namespaces')
+      return (((obj.spec as JsonObject | undefined)?.finalizers as string[] | undefined) ?? []).length === 0;
     if (resourceKey(t) === '/pods') return Number(m.deletionGracePeriodSeconds ?? 0) === 0;
     return true;
   }
 
   /** Writes a server-computed change (controllers, subresources) through the same pipeline. */
-  mutate(t: ResourceType, namespace: string | undefined, name: string, fn: (draft: JsonObject) => void, opts: WriteOptions & { subresource?: string } = {}): JsonObject {
+  mutate(
+    t: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    fn: (draft: JsonObject) => void,
+    opts: WriteOptions & { subresource?: string } = {},
+  ): JsonObject {
     const old = this.get(t, namespace, name);
     const draft = structuredClone(old);
     fn(draft);
@@ -285,7 +329,8 @@ export class ClusterApi {
   /** Events after `rev` for a resource, or 410 when compacted. */
   eventsSince(t: ResourceType, rev: number): StoredEvent[] {
     const events = this.store.eventsSince(resourceKey(t), rev);
-    if (events === 'expired') throw gone(`too old resource version: ${rev} (${this.store.compactedRevision})`);
+    if (events === 'expired')
+      throw gone(`too old resource version: ${rev} (${this.store.compactedRevision})`);
     return events;
   }
 

@@ -1,6 +1,13 @@
 import type { JsonObject } from '../util/json.ts';
 import type { StatusCause } from '../util/errors.ts';
-import { crdVersions, defaultAndPrune, defaultCrd, validateCrd, validateCustomResource, type CrdVersionInfo } from '../crd/index.ts';
+import {
+  crdVersions,
+  defaultAndPrune,
+  defaultCrd,
+  validateCrd,
+  validateCustomResource,
+  type CrdVersionInfo,
+} from '../crd/index.ts';
 import { resourceKey, CRUD_VERBS, type ResourceType } from '../registry/resource-type.ts';
 import type { ClusterApi } from './cluster-api.ts';
 import type { Strategy } from './strategies/index.ts';
@@ -82,7 +89,17 @@ function typesOf(crd: JsonObject): ResourceType[] {
       verbs: CRUD_VERBS,
       subresources: [
         ...(v.statusSubresource ? [{ name: 'status', kind: v.kind, verbs: ['get', 'patch', 'update'] }] : []),
-        ...(v.scaleSubresource ? [{ name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: ['get', 'patch', 'update'] }] : []),
+        ...(v.scaleSubresource
+          ? [
+              {
+                name: 'scale',
+                kind: 'Scale',
+                group: 'autoscaling',
+                version: 'v1',
+                verbs: ['get', 'patch', 'update'],
+              },
+            ]
+          : []),
       ],
       fieldSelectors: {},
       statusSubresource: v.statusSubresource,
@@ -99,7 +116,8 @@ function cleanUp(api: ClusterApi, crd: JsonObject): void {
     for (const obj of api.list(t).items) {
       remaining++;
       const m = meta(obj);
-      if (!m.deletionTimestamp) deleteObject(api, t, { namespace: m.namespace as string | undefined, name: String(m.name) });
+      if (!m.deletionTimestamp)
+        deleteObject(api, t, { namespace: m.namespace as string | undefined, name: String(m.name) });
     }
     if (api.list(t).items.length === 0) remaining = 0;
   }
@@ -115,7 +133,9 @@ function cleanUp(api: ClusterApi, crd: JsonObject): void {
   api.registry.setCrdTypes(name, []);
   const crdType = api.resolve('apiextensions.k8s.io', 'v1', 'customresourcedefinitions');
   api.mutate(crdType, undefined, name, (draft) => {
-    meta(draft).finalizers = ((meta(draft).finalizers as string[] | undefined) ?? []).filter((f) => f !== CLEANUP_FINALIZER);
+    meta(draft).finalizers = ((meta(draft).finalizers as string[] | undefined) ?? []).filter(
+      (f) => f !== CLEANUP_FINALIZER,
+    );
   });
 }
 

@@ -13,7 +13,9 @@ const LABEL_NAMED = new Set(['namespaces', 'services']);
 
 export function validateName(resource: string, name: unknown, field = 'metadata.name'): StatusCause[] {
   if (typeof name !== 'string' || name === '') {
-    return [{ field, reason: 'FieldValueRequired', message: 'Required value: name or generateName is required' }];
+    return [
+      { field, reason: 'FieldValueRequired', message: 'Required value: name or generateName is required' },
+    ];
   }
   const asLabel = LABEL_NAMED.has(resource);
   const max = asLabel ? 63 : 253;
@@ -26,7 +28,11 @@ export function validateName(resource: string, name: unknown, field = 'metadata.
     });
   }
   if (!(asLabel ? LABEL : SUBDOMAIN).test(name)) {
-    causes.push({ field, reason: 'FieldValueInvalid', message: `Invalid value: "${name}": ${asLabel ? LABEL_MSG : SUBDOMAIN_MSG}` });
+    causes.push({
+      field,
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: "${name}": ${asLabel ? LABEL_MSG : SUBDOMAIN_MSG}`,
+    });
   }
   return causes;
 }
@@ -55,10 +61,18 @@ export function validateLabels(labels: unknown, field: string): StatusCause[] {
     const parts = k.split('/');
     const name = parts[parts.length - 1];
     if (parts.length > 2 || !QUALIFIED_NAME.test(name) || name.length > 63) {
-      causes.push({ field, reason: 'FieldValueInvalid', message: `Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character` });
+      causes.push({
+        field,
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      });
     }
     if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
-      causes.push({ field: `${field}`, reason: 'FieldValueInvalid', message: `Invalid value: "${String(v)}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character` });
+      causes.push({
+        field: `${field}`,
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: "${String(v)}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+      });
     }
   }
   return causes;

@@ -14,7 +14,9 @@ import type { PatchOptions, PatchType } from './types.ts';
 
 export function toApiError(err: unknown): unknown {
   if (err instanceof PatchError) {
-    const reason = { 400: 'BadRequest', 409: 'Conflict', 415: 'UnsupportedMediaType', 422: 'Invalid' }[err.code];
+    const reason = { 400: 'BadRequest', 409: 'Conflict', 415: 'UnsupportedMediaType', 422: 'Invalid' }[
+      err.code
+    ];
     return new ApiError(err.code, reason, err.message, err.causes ? { causes: err.causes } : undefined);
   }
   return err;
@@ -28,7 +30,11 @@ function applyPatch(t: ResourceType, old: JsonObject, type: PatchType, body: unk
       return applyMergePatch(old, body);
     case 'strategic':
       if (t.crdName) {
-        throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`);
+        throw new ApiError(
+          415,
+          'UnsupportedMediaType',
+          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml`,
+        );
       }
       return applyStrategicMergePatch(old, body, t.kind);
     case 'apply':
@@ -41,30 +47,63 @@ export interface PatchResult {
   created: boolean;
 }
 
-function serverSideApply(api: ClusterApi, t: ResourceType, ref: { namespace?: string; name: string }, body: unknown, opts: PatchOptions): PatchResult {
+function serverSideApply(
+  api: ClusterApi,
+  t: ResourceType,
+  ref: { namespace?: string; name: string },
+  body: unknown,
+  opts: PatchOptions,
+): PatchResult {
   const applied = checkBody(t, body);
   if (!opts.fieldManager) {
-    throw new ApiError(422, 'Invalid', 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+    throw new ApiError(
+      422,
+      'Invalid',
+      'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+    );
   }
   const live = api.tryGet(t, ref.namespace, ref.name);
   if (!meta(applied).name) meta(applied).name = ref.name;
   // Status is owned through /status; the main resource ignores it, as upstream does.
   if (t.statusSubresource && !opts.subresource) delete applied.status;
-  const merged = applyServerSide({ live, applied, manager: opts.fieldManager, force: opts.force ?? false, kind: t.kind, now: api.nowTimestamp() });
+  const merged = applyServerSide({
+    live,
+    applied,
+    manager: opts.fieldManager,
+    force: opts.force ?? false,
+    kind: t.kind,
+    now: api.nowTimestamp(),
+  });
   if (!live) {
     if (opts.subresource) throw notFound({ group: t.group, resource: t.resource, name: ref.name });
-    return { object: api.create(t, ref.namespace, merged, { ...opts, fieldManager: undefined }), created: true };
+    return {
+      object: api.create(t, ref.namespace, merged, { ...opts, fieldManager: undefined }),
+      created: true,
+    };
   }
-  return { object: api.update(t, ref.name, merged, { ...opts, namespace: ref.namespace, managedFieldsSet: true }), created: false };
+  return {
+    object: api.update(t, ref.name, merged, { ...opts, namespace: ref.namespace, managedFieldsSet: true }),
+    created: false,
+  };
 }
 
 /** PATCH of an object or its status, for every patch type kube-apiserver accepts. */
-export function patchObject(api: ClusterApi, t: ResourceType, ref: { namespace?: string; name: string }, type: PatchType, body: unknown, opts: PatchOptions = {}): PatchResult {
+export function patchObject(
+  api: ClusterApi,
+  t: ResourceType,
+  ref: { namespace?: string; name: string },
+  type: PatchType,
+  body: unknown,
+  opts: PatchOptions = {},
+): PatchResult {
   try {
     if (type === 'apply') return serverSideApply(api, t, ref, body, opts);
     const old = api.get(t, ref.namespace, ref.name);
     const patched = applyPatch(t, old, type, body);
-    return { object: api.update(t, ref.name, patched, { ...opts, namespace: ref.namespace }), created: false };
+    return {
+      object: api.update(t, ref.name, patched, { ...opts, namespace: ref.namespace }),
+      created: false,
+    };
   } catch (err) {
     throw toApiError(err);
   }

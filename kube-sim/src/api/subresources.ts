@@ -15,7 +15,13 @@ function podType(api: ClusterApi): ResourceType {
 }
 
 /** pods/binding: assigns a node once; a second binding is a conflict. */
-export function bindPod(api: ClusterApi, namespace: string, name: string, binding: unknown, opts: WriteOptions = {}): JsonObject {
+export function bindPod(
+  api: ClusterApi,
+  namespace: string,
+  name: string,
+  binding: unknown,
+  opts: WriteOptions = {},
+): JsonObject {
   const target = isObject(binding) && isObject(binding.target) ? binding.target : undefined;
   const nodeName = target?.name;
   if (typeof nodeName !== 'string' || nodeName === '') throw badRequest('Binding target.name is required');
@@ -23,17 +29,37 @@ export function bindPod(api: ClusterApi, namespace: string, name: string, bindin
   const pod = api.get(t, namespace, name);
   const current = (pod.spec as JsonObject | undefined)?.nodeName;
   if (current) {
-    throw conflict({ group: '', resource: 'pods', name }, `pod ${name} is already assigned to node "${String(current)}"`);
+    throw conflict(
+      { group: '', resource: 'pods', name },
+      `pod ${name} is already assigned to node "${String(current)}"`,
+    );
   }
-  if (meta(pod).deletionTimestamp) throw conflict({ group: '', resource: 'pods', name }, 'pod is being deleted, cannot be assigned to a host');
-  return api.mutate(t, namespace, name, (draft) => {
-    (draft.spec as JsonObject).nodeName = nodeName;
-    const status = (draft.status as JsonObject | undefined) ?? {};
-    const conds = ((status.conditions as JsonObject[] | undefined) ?? []).filter((c) => c.type !== 'PodScheduled');
-    conds.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: api.nowTimestamp() });
-    status.conditions = conds;
-    draft.status = status;
-  }, { ...opts, subresource: 'binding' });
+  if (meta(pod).deletionTimestamp)
+    throw conflict(
+      { group: '', resource: 'pods', name },
+      'pod is being deleted, cannot be assigned to a host',
+    );
+  return api.mutate(
+    t,
+    namespace,
+    name,
+    (draft) => {
+      (draft.spec as JsonObject).nodeName = nodeName;
+      const status = (draft.status as JsonObject | undefined) ?? {};
+      const conds = ((status.conditions as JsonObject[] | undefined) ?? []).filter(
+        (c) => c.type !== 'PodScheduled',
+      );
+      conds.push({
+        type: 'PodScheduled',
+        status: 'True',
+        lastProbeTime: null,
+        lastTransitionTime: api.nowTimestamp(),
+      });
+      status.conditions = conds;
+      draft.status = status;
+    },
+    { ...opts, subresource: 'binding' },
+  );
 }
 
 function successStatus(): JsonObject {
@@ -41,10 +67,18 @@ function successStatus(): JsonObject {
 }
 
 /** pods/eviction: deletes the pod unless a PodDisruptionBudget forbids it (429). */
-export function evictPod(api: ClusterApi, namespace: string, name: string, eviction: unknown, dryRun = false): JsonObject {
+export function evictPod(
+  api: ClusterApi,
+  namespace: string,
+  name: string,
+  eviction: unknown,
+  dryRun = false,
+): JsonObject {
   const t = podType(api);
   const pod = api.get(t, namespace, name);
-  const deleteOptions = (isObject(eviction) && isObject(eviction.deleteOptions) ? eviction.deleteOptions : {}) as DeleteOptions;
+  const deleteOptions = (
+    isObject(eviction) && isObject(eviction.deleteOptions) ? eviction.deleteOptions : {}
+  ) as DeleteOptions;
   if (meta(pod).deletionTimestamp) return successStatus();
   const phase = (pod.status as JsonObject | undefined)?.phase;
   if (phase !== 'Succeeded' && phase !== 'Failed') checkBudgets(api, namespace, pod, dryRun);
@@ -56,11 +90,16 @@ function checkBudgets(api: ClusterApi, namespace: string, pod: JsonObject, dryRu
   const pdbType = api.resolve('policy', 'v1', 'poddisruptionbudgets');
   const pdbs = api.list(pdbType, { namespace }).items.filter((p) => pdbSelects(p, pod));
   if (pdbs.length === 0) return;
-  if (pdbs.length > 1) throw internalError('This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.');
+  if (pdbs.length > 1)
+    throw internalError(
+      'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
+    );
   const pdb = pdbs[0];
   const pods = api.list(podType(api), { namespace }).items;
   const state = budgetState(pdb, pods);
-  const allowed = isPodHealthy(pod) ? state.disruptionsAllowed > 0 : state.currentHealthy >= state.desiredHealthy;
+  const allowed = isPodHealthy(pod)
+    ? state.disruptionsAllowed > 0
+    : state.currentHealthy >= state.desiredHealthy;
   if (!allowed) {
     throw tooManyRequests("Cannot evict pod as it would violate the pod's disruption budget.", [
       {
@@ -70,11 +109,24 @@ function checkBudgets(api: ClusterApi, namespace: string, pod: JsonObject, dryRu
     ]);
   }
   if (dryRun) return;
-  api.mutate(pdbType, namespace, String(meta(pdb).name), (draft) => {
-    const disrupted = { ...(((draft.status as JsonObject | undefined)?.disruptedPods as JsonObject | undefined) ?? {}) };
-    disrupted[String(meta(pod).name)] = api.nowTimestamp();
-    draft.status = { ...state, disruptionsAllowed: state.disruptionsAllowed - 1, disruptedPods: disrupted, observedGeneration: meta(draft).generation };
-  }, { subresource: 'status' });
+  api.mutate(
+    pdbType,
+    namespace,
+    String(meta(pdb).name),
+    (draft) => {
+      const disrupted = {
+        ...(((draft.status as JsonObject | undefined)?.disruptedPods as JsonObject | undefined) ?? {}),
+      };
+      disrupted[String(meta(pod).name)] = api.nowTimestamp();
+      draft.status = {
+        ...state,
+        disruptionsAllowed: state.disruptionsAllowed - 1,
+        disruptedPods: disrupted,
+        observedGeneration: meta(draft).generation,
+      };
+    },
+    { subresource: 'status' },
+  );
 }
 
 const REPLICA_KINDS = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets']);
@@ -83,41 +135,70 @@ const REPLICA_KINDS = new Set(['apps/deployments', 'apps/replicasets', 'apps/sta
 export function scaleOf(api: ClusterApi, t: ResourceType, obj: JsonObject): JsonObject {
   if (t.crdName) {
     const info = infoFor(api, t);
-    if (!info?.scaleSubresource) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    if (!info?.scaleSubresource)
+      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
     return getScale(obj, info);
   }
-  if (!REPLICA_KINDS.has(`${t.group}/${t.resource}`)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  if (!REPLICA_KINDS.has(`${t.group}/${t.resource}`))
+    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   const m = meta(obj);
   const spec = (obj.spec as JsonObject | undefined) ?? {};
   const sel = (spec.selector as JsonObject | undefined)?.matchLabels as Record<string, string> | undefined;
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: m.name, namespace: m.namespace, uid: m.uid, resourceVersion: m.resourceVersion, creationTimestamp: m.creationTimestamp },
+    metadata: {
+      name: m.name,
+      namespace: m.namespace,
+      uid: m.uid,
+      resourceVersion: m.resourceVersion,
+      creationTimestamp: m.creationTimestamp,
+    },
     spec: { replicas: spec.replicas ?? 0 },
     status: {
       replicas: ((obj.status as JsonObject | undefined)?.replicas as number | undefined) ?? 0,
-      selector: Object.entries(sel ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
+      selector: Object.entries(sel ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
     },
   };
 }
 
 /** Writes a Scale's spec.replicas back into its workload. */
-export function applyScale(api: ClusterApi, t: ResourceType, ref: { namespace?: string; name: string }, scale: unknown, opts: WriteOptions = {}): JsonObject {
+export function applyScale(
+  api: ClusterApi,
+  t: ResourceType,
+  ref: { namespace?: string; name: string },
+  scale: unknown,
+  opts: WriteOptions = {},
+): JsonObject {
   const replicas = isObject(scale) && isObject(scale.spec) ? scale.spec.replicas : undefined;
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-    throw new ApiError(422, 'Invalid', `Scale.autoscaling "${ref.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`);
+    throw new ApiError(
+      422,
+      'Invalid',
+      `Scale.autoscaling "${ref.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
+    );
   }
   const rv = isObject(scale) && isObject(scale.metadata) ? scale.metadata.resourceVersion : undefined;
   const current = api.get(t, ref.namespace, ref.name);
   if (rv && rv !== meta(current).resourceVersion) {
-    throw conflict({ group: t.group, resource: t.resource, name: ref.name }, 'the object has been modified; please apply your changes to the latest version and try again');
+    throw conflict(
+      { group: t.group, resource: t.resource, name: ref.name },
+      'the object has been modified; please apply your changes to the latest version and try again',
+    );
   }
   const info = t.crdName ? infoFor(api, t) : undefined;
-  const updated = api.mutate(t, ref.namespace, ref.name, (draft) => {
-    if (info) Object.assign(draft, setScale(draft, info, replicas));
-    else (draft.spec as JsonObject).replicas = replicas;
-  }, opts);
+  const updated = api.mutate(
+    t,
+    ref.namespace,
+    ref.name,
+    (draft) => {
+      if (info) Object.assign(draft, setScale(draft, info, replicas));
+      else (draft.spec as JsonObject).replicas = replicas;
+    },
+    opts,
+  );
   return scaleOf(api, t, updated);
 }
 
@@ -125,7 +206,16 @@ export function applyScale(api: ClusterApi, t: ResourceType, ref: { namespace?: 
 export function finalizeNamespace(api: ClusterApi, name: string, body: unknown): JsonObject {
   const t = api.resolve('', 'v1', 'namespaces');
   const finalizers = isObject(body) && isObject(body.spec) ? body.spec.finalizers : undefined;
-  return api.mutate(t, undefined, name, (draft) => {
-    draft.spec = { ...((draft.spec as JsonObject | undefined) ?? {}), finalizers: Array.isArray(finalizers) ? finalizers : [] };
-  }, { subresource: 'finalize' });
+  return api.mutate(
+    t,
+    undefined,
+    name,
+    (draft) => {
+      draft.spec = {
+        ...((draft.spec as JsonObject | undefined) ?? {}),
+        finalizers: Array.isArray(finalizers) ? finalizers : [],
+      };
+    },
+    { subresource: 'finalize' },
+  );
 }

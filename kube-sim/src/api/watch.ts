@@ -11,7 +11,8 @@ export type WatchSink = (ev: WatchEvent) => void;
 /** Turns a store event into what a filtered watcher sees (a label change can be an ADDED or DELETED). */
 function translate(ev: StoredEvent, matches: ObjectMatcher): WatchEvent | undefined {
   if (ev.type === 'ADDED') return matches(ev.object) ? { type: 'ADDED', object: ev.object } : undefined;
-  if (ev.type === 'DELETED') return ev.prev && matches(ev.prev) ? { type: 'DELETED', object: ev.object } : undefined;
+  if (ev.type === 'DELETED')
+    return ev.prev && matches(ev.prev) ? { type: 'DELETED', object: ev.object } : undefined;
   const was = ev.prev ? matches(ev.prev) : false;
   const is = matches(ev.object);
   if (was && is) return { type: 'MODIFIED', object: ev.object };
@@ -37,12 +38,18 @@ export interface WatchHandle {
  * Starts a watch: replays what happened after resourceVersion (or the current state when none is
  * given), then streams. Throws 410 when the resourceVersion was compacted away.
  */
-export function startWatch(api: ClusterApi, t: ResourceType, opts: WatchOptions, sink: WatchSink): WatchHandle {
+export function startWatch(
+  api: ClusterApi,
+  t: ResourceType,
+  opts: WatchOptions,
+  sink: WatchSink,
+): WatchHandle {
   const matches = compileMatcher(t, opts);
   const from = parseRv(opts.resourceVersion);
   const initial: WatchEvent[] = [];
   if (from === undefined || opts.sendInitialEvents) {
-    for (const obj of api.list(t, { namespace: opts.namespace }).items) if (matches(obj)) initial.push({ type: 'ADDED', object: obj });
+    for (const obj of api.list(t, { namespace: opts.namespace }).items)
+      if (matches(obj)) initial.push({ type: 'ADDED', object: obj });
   } else {
     for (const ev of api.eventsSince(t, from)) {
       const out = translate(ev, matches);

@@ -35,7 +35,8 @@ export class GarbageCollector {
 
   start(): void {
     for (const t of this.api.registry.all()) {
-      for (const obj of this.api.store.list(`${t.group}/${t.resource}`)) this.index({ rev: 0, type: 'ADDED', resKey: `${t.group}/${t.resource}`, object: obj });
+      for (const obj of this.api.store.list(`${t.group}/${t.resource}`))
+        this.index({ rev: 0, type: 'ADDED', resKey: `${t.group}/${t.resource}`, object: obj });
     }
     this.stopFn = this.api.store.subscribeAll((ev) => this.onEvent(ev));
   }
@@ -50,7 +51,11 @@ export class GarbageCollector {
 
   private index(ev: StoredEvent): void {
     const m = meta(ev.object);
-    const ref: Ref = { resKey: ev.resKey, namespace: m.namespace as string | undefined, name: String(m.name) };
+    const ref: Ref = {
+      resKey: ev.resKey,
+      namespace: m.namespace as string | undefined,
+      name: String(m.name),
+    };
     const key = this.refKey(ref);
     for (const o of ev.prev ? ownerRefs(ev.prev) : []) this.dependents.get(o.uid)?.delete(key);
     if (ev.type === 'DELETED') {
@@ -70,7 +75,8 @@ export class GarbageCollector {
     const uid = String(m.uid);
     if (ev.type === 'DELETED' || m.deletionTimestamp) this.enqueue(uid);
     if (ev.type === 'DELETED') for (const o of ownerRefs(ev.object)) this.enqueue(o.uid);
-    if (ev.type === 'ADDED' && ownerRefs(ev.object).some((o) => !this.liveUids.has(o.uid))) this.enqueueDependent(ev.object);
+    if (ev.type === 'ADDED' && ownerRefs(ev.object).some((o) => !this.liveUids.has(o.uid)))
+      this.enqueueDependent(ev.object);
   }
 
   /** A dependent created after its owner vanished is collected too. */
@@ -139,7 +145,9 @@ export class GarbageCollector {
     if (!t) return;
     const m = meta(owner);
     this.api.mutate(t, m.namespace as string | undefined, String(m.name), (draft) => {
-      meta(draft).finalizers = ((meta(draft).finalizers as string[] | undefined) ?? []).filter((f) => f !== finalizer);
+      meta(draft).finalizers = ((meta(draft).finalizers as string[] | undefined) ?? []).filter(
+        (f) => f !== finalizer,
+      );
     });
   }
 

@@ -10,7 +10,14 @@ import { parseApiPath } from './paths.ts';
 import { parseAccept } from './negotiation.ts';
 import { sendError, sendJson, sendText } from './respond.ts';
 import { handleResource, type LogProvider } from './resource-handler.ts';
-import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions, groupVersionsOf } from './discovery.ts';
+import {
+  aggregatedDiscovery,
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  groupVersionsOf,
+} from './discovery.ts';
 import { OpenApiService } from './openapi.ts';
 
 /** kube-apiserver's default limit for JSON and YAML request bodies. */
@@ -54,7 +61,10 @@ export class ApiServer {
   constructor(private readonly opts: ApiServerOptions) {
     this.openapi = new OpenApiService(opts.api);
     this.token = Buffer.from(opts.token);
-    this.server = https.createServer({ cert: opts.certs.certPem, key: opts.certs.keyPem, ca: opts.certs.caCertPem }, (req, res) => this.onRequest(req, res));
+    this.server = https.createServer(
+      { cert: opts.certs.certPem, key: opts.certs.keyPem, ca: opts.certs.caCertPem },
+      (req, res) => this.onRequest(req, res),
+    );
     this.server.keepAliveTimeout = 65_000;
     this.server.on('connection', (s) => {
       this.sockets.add(s);
@@ -100,14 +110,33 @@ export class ApiServer {
     }
     const url = new URL(req.url ?? '/', 'https://kube-sim');
     if (!PUBLIC_PATHS.has(url.pathname) && !this.authorized(req)) {
-      sendJson(res, 401, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+      sendJson(res, 401, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: 'Unauthorized',
+        reason: 'Unauthorized',
+        code: 401,
+      });
       req.resume();
       return;
     }
     const contentType = (req.headers['content-type'] ?? '').split(';')[0].trim();
-    if (contentType === 'application/vnd.kubernetes.protobuf' || contentType === 'application/apply-patch+cbor' || contentType === 'application/cbor') {
+    if (
+      contentType === 'application/vnd.kubernetes.protobuf' ||
+      contentType === 'application/apply-patch+cbor' ||
+      contentType === 'application/cbor'
+    ) {
       req.resume();
-      sendError(res, new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml`));
+      sendError(
+        res,
+        new ApiError(
+          415,
+          'UnsupportedMediaType',
+          `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml`,
+        ),
+      );
       return;
     }
     this.readBody(req, res, (body) => this.route(req, res, url, body));
@@ -124,7 +153,10 @@ export class ApiServer {
     });
     req.on('end', () => {
       if (tooLarge) {
-        sendError(res, new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`));
+        sendError(
+          res,
+          new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`),
+        );
         return;
       }
       then(Buffer.concat(chunks));
@@ -136,7 +168,14 @@ export class ApiServer {
       if (this.routeNonResource(req, res, url)) return;
       const parsed = parseApiPath(url.pathname);
       if (parsed.kind === 'resource') {
-        handleResource({ api: this.opts.api, logs: this.opts.logs, watches: this.watches }, req, res, parsed.path, url.searchParams, body);
+        handleResource(
+          { api: this.opts.api, logs: this.opts.logs, watches: this.watches },
+          req,
+          res,
+          parsed.path,
+          url.searchParams,
+          body,
+        );
         return;
       }
       this.routeDiscovery(req, res, parsed);
@@ -151,7 +190,14 @@ export class ApiServer {
       sendJson(res, 200, versionInfo(this.opts.kubernetesVersion));
       return true;
     }
-    if (p === '/healthz' || p === '/livez' || p === '/readyz' || p.startsWith('/healthz/') || p.startsWith('/livez/') || p.startsWith('/readyz/')) {
+    if (
+      p === '/healthz' ||
+      p === '/livez' ||
+      p === '/readyz' ||
+      p.startsWith('/healthz/') ||
+      p.startsWith('/livez/') ||
+      p.startsWith('/readyz/')
+    ) {
       if (this.healthy) sendText(res, 200, 'ok');
       else sendText(res, 503, 'shutting down');
       return true;
@@ -163,7 +209,11 @@ export class ApiServer {
     if (p.startsWith('/openapi/v3/')) {
       const doc = this.openapi.document(p.slice('/openapi/v3/'.length));
       if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(doc)), ETag: `"${url.searchParams.get('hash') ?? ''}"` });
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(doc)),
+        ETag: `"${url.searchParams.get('hash') ?? ''}"`,
+      });
       res.end(doc);
       return true;
     }
@@ -171,25 +221,43 @@ export class ApiServer {
     return false;
   }
 
-  private routeDiscovery(req: IncomingMessage, res: ServerResponse, parsed: ReturnType<typeof parseApiPath>): void {
+  private routeDiscovery(
+    req: IncomingMessage,
+    res: ServerResponse,
+    parsed: ReturnType<typeof parseApiPath>,
+  ): void {
     const registry = this.opts.api.registry;
     const accept = parseAccept(req.headers.accept);
     switch (parsed.kind) {
       case 'root': {
         if (accept.aggregatedDiscovery) {
           const av = `apidiscovery.k8s.io/${accept.aggregatedDiscovery}`;
-          sendJson(res, 200, aggregatedDiscovery(registry, parsed.core, av), `application/json;g=apidiscovery.k8s.io;v=${accept.aggregatedDiscovery};as=APIGroupDiscoveryList`);
-        } else sendJson(res, 200, parsed.core ? apiVersions(`${req.socket.localAddress}:${req.socket.localPort}`) : apiGroupList(registry));
+          sendJson(
+            res,
+            200,
+            aggregatedDiscovery(registry, parsed.core, av),
+            `application/json;g=apidiscovery.k8s.io;v=${accept.aggregatedDiscovery};as=APIGroupDiscoveryList`,
+          );
+        } else
+          sendJson(
+            res,
+            200,
+            parsed.core
+              ? apiVersions(`${req.socket.localAddress}:${req.socket.localPort}`)
+              : apiGroupList(registry),
+          );
         return;
       }
       case 'group': {
         const versions = groupVersionsOf(registry, parsed.group);
-        if (!versions.length) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+        if (!versions.length)
+          throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
         sendJson(res, 200, apiGroup(parsed.group, versions));
         return;
       }
       case 'groupVersion': {
-        if (!registry.resourcesOf(parsed.group, parsed.version).length) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+        if (!registry.resourcesOf(parsed.group, parsed.version).length)
+          throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
         sendJson(res, 200, apiResourceList(registry, parsed.group, parsed.version));
         return;
       }

@@ -14,7 +14,11 @@ import { sendError, sendJson, sendText } from './respond.ts';
 import { includeObjectOf, partialMetadata, toTable } from './table.ts';
 import { serveWatch } from './watch-stream.ts';
 
-export type LogProvider = (pod: JsonObject, container: string, opts: { tailLines?: number; timestamps?: boolean }) => string | Promise<string>;
+export type LogProvider = (
+  pod: JsonObject,
+  container: string,
+  opts: { tailLines?: number; timestamps?: boolean },
+) => string | Promise<string>;
 
 export interface HandlerContext {
   api: ClusterApi;
@@ -45,7 +49,12 @@ function writeOptions(q: URLSearchParams): WriteOptions {
 }
 
 function respondObject(c: Call, code: number, obj: JsonObject, warnings: string[] = []): void {
-  if (c.accept.table) return sendJson(c.res, code, toTable(c.ctx.api, c.type, [obj], includeObjectOf(c.query.get('includeObject'))));
+  if (c.accept.table)
+    return sendJson(
+      c.res,
+      code,
+      toTable(c.ctx.api, c.type, [obj], includeObjectOf(c.query.get('includeObject'))),
+    );
   if (c.accept.partialMetadata) return sendJson(c.res, code, partialMetadata(obj));
   sendJson(c.res, code, obj, 'application/json', warnings);
 }
@@ -75,19 +84,37 @@ function handleList(c: Call): void {
     return;
   }
   const limit = q.get('limit');
-  const result = c.ctx.api.list(c.type, { ...opts, limit: limit ? Number(limit) : undefined, continue: q.get('continue') ?? undefined });
+  const result = c.ctx.api.list(c.type, {
+    ...opts,
+    limit: limit ? Number(limit) : undefined,
+    continue: q.get('continue') ?? undefined,
+  });
   const listMeta: JsonObject = { resourceVersion: result.resourceVersion };
   if (result.continue) listMeta.continue = result.continue;
   if (result.remainingItemCount !== undefined) listMeta.remainingItemCount = result.remainingItemCount;
   if (c.accept.table) {
-    sendJson(c.res, 200, toTable(c.ctx.api, c.type, result.items, includeObjectOf(q.get('includeObject')), listMeta));
+    sendJson(
+      c.res,
+      200,
+      toTable(c.ctx.api, c.type, result.items, includeObjectOf(q.get('includeObject')), listMeta),
+    );
     return;
   }
   if (c.accept.partialMetadata) {
-    sendJson(c.res, 200, { kind: 'PartialObjectMetadataList', apiVersion: 'meta.k8s.io/v1', metadata: listMeta, items: result.items.map(partialMetadata) });
+    sendJson(c.res, 200, {
+      kind: 'PartialObjectMetadataList',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: listMeta,
+      items: result.items.map(partialMetadata),
+    });
     return;
   }
-  sendJson(c.res, 200, { kind: c.type.listKind, apiVersion: apiVersionOf(c.type), metadata: listMeta, items: result.items });
+  sendJson(c.res, 200, {
+    kind: c.type.listKind,
+    apiVersion: apiVersionOf(c.type),
+    metadata: listMeta,
+    items: result.items,
+  });
 }
 
 function deleteOptionsOf(c: Call): DeleteOptions {
@@ -99,9 +126,12 @@ function deleteOptionsOf(c: Call): DeleteOptions {
   const policy = q.get('propagationPolicy');
   if (policy) opts.propagationPolicy = policy as DeleteOptions['propagationPolicy'];
   if (opts.propagationPolicy && !['Background', 'Foreground', 'Orphan'].includes(opts.propagationPolicy)) {
-    throw badRequest(`propagationPolicy: Unsupported value: "${opts.propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`);
+    throw badRequest(
+      `propagationPolicy: Unsupported value: "${opts.propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`,
+    );
   }
-  if (isObject(body) && Array.isArray((body as JsonObject).dryRun)) opts.dryRun = ((body as JsonObject).dryRun as string[]).includes('All');
+  if (isObject(body) && Array.isArray((body as JsonObject).dryRun))
+    opts.dryRun = ((body as JsonObject).dryRun as string[]).includes('All');
   if (q.getAll('dryRun').includes('All')) opts.dryRun = true;
   return opts;
 }
@@ -111,7 +141,12 @@ function handleCollection(c: Call): void {
   if (method === 'GET') return handleList(c);
   if (method === 'POST') {
     const opts = writeOptions(c.query);
-    const created = c.ctx.api.create(c.type, c.path.namespace, decodeBody(c.body, c.req.headers['content-type']), opts);
+    const created = c.ctx.api.create(
+      c.type,
+      c.path.namespace,
+      decodeBody(c.body, c.req.headers['content-type']),
+      opts,
+    );
     return respondObject(c, 201, created, opts.warnings);
   }
   if (method === 'DELETE') {
@@ -119,10 +154,19 @@ function handleCollection(c: Call): void {
     const items = deleteCollection(
       c.ctx.api,
       c.type,
-      { namespace: c.path.namespace, labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined },
+      {
+        namespace: c.path.namespace,
+        labelSelector: q.get('labelSelector') ?? undefined,
+        fieldSelector: q.get('fieldSelector') ?? undefined,
+      },
       deleteOptionsOf(c),
     );
-    return sendJson(c.res, 200, { kind: c.type.listKind, apiVersion: apiVersionOf(c.type), metadata: {}, items });
+    return sendJson(c.res, 200, {
+      kind: c.type.listKind,
+      apiVersion: apiVersionOf(c.type),
+      metadata: {},
+      items,
+    });
   }
   throw methodNotAllowed(`the server does not allow this method on the requested resource`);
 }
@@ -136,13 +180,23 @@ function handleItem(c: Call): void {
       return respondObject(c, 200, api.get(c.type, ns, name));
     case 'PUT': {
       const opts = writeOptions(c.query);
-      const updated = api.update(c.type, name, decodeBody(c.body, c.req.headers['content-type']), { ...opts, namespace: ns });
+      const updated = api.update(c.type, name, decodeBody(c.body, c.req.headers['content-type']), {
+        ...opts,
+        namespace: ns,
+      });
       return respondObject(c, 200, updated, opts.warnings);
     }
     case 'PATCH': {
       const opts = { ...writeOptions(c.query), force: c.query.get('force') === 'true' };
       const type = patchTypeOf(c.req.headers['content-type']);
-      const { object, created } = patchObject(api, c.type, { namespace: ns, name }, type, decodeBody(c.body, c.req.headers['content-type']), opts);
+      const { object, created } = patchObject(
+        api,
+        c.type,
+        { namespace: ns, name },
+        type,
+        decodeBody(c.body, c.req.headers['content-type']),
+        opts,
+      );
       return respondObject(c, created ? 201 : 200, object, opts.warnings);
     }
     case 'DELETE':
@@ -157,11 +211,25 @@ function handleStatus(c: Call): void {
   if (c.req.method === 'GET') return respondObject(c, 200, api.get(c.type, ref.namespace, ref.name));
   const opts = { ...writeOptions(c.query), subresource: 'status' };
   if (c.req.method === 'PUT') {
-    return respondObject(c, 200, api.update(c.type, ref.name, decodeBody(c.body, c.req.headers['content-type']), { ...opts, namespace: ref.namespace }));
+    return respondObject(
+      c,
+      200,
+      api.update(c.type, ref.name, decodeBody(c.body, c.req.headers['content-type']), {
+        ...opts,
+        namespace: ref.namespace,
+      }),
+    );
   }
   if (c.req.method === 'PATCH') {
     const type = patchTypeOf(c.req.headers['content-type']);
-    const { object } = patchObject(api, c.type, ref, type, decodeBody(c.body, c.req.headers['content-type']), { ...opts, force: c.query.get('force') === 'true' });
+    const { object } = patchObject(
+      api,
+      c.type,
+      ref,
+      type,
+      decodeBody(c.body, c.req.headers['content-type']),
+      { ...opts, force: c.query.get('force') === 'true' },
+    );
     return respondObject(c, 200, object);
   }
   throw methodNotAllowed('the server does not allow this method on the requested resource');
@@ -185,14 +253,22 @@ function handleScale(c: Call): void {
 
 function handleLog(c: Call): void {
   const pod = c.ctx.api.get(c.type, c.path.namespace, c.path.name!);
-  const containers = (((pod.spec as JsonObject | undefined)?.containers as JsonObject[] | undefined) ?? []).map((x) => String(x.name));
+  const containers = (
+    ((pod.spec as JsonObject | undefined)?.containers as JsonObject[] | undefined) ?? []
+  ).map((x) => String(x.name));
   const container = c.query.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
   if (!container) {
-    throw badRequest(`a container name must be specified for pod ${c.path.name}, choose one of: [${containers.join(' ')}]`);
+    throw badRequest(
+      `a container name must be specified for pod ${c.path.name}, choose one of: [${containers.join(' ')}]`,
+    );
   }
-  if (!containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${c.path.name}`);
+  if (!containers.includes(container))
+    throw badRequest(`container ${container} is not valid for pod ${c.path.name}`);
   const tail = c.query.get('tailLines');
-  const text = c.ctx.logs(pod, container, { tailLines: tail ? Number(tail) : undefined, timestamps: c.query.get('timestamps') === 'true' });
+  const text = c.ctx.logs(pod, container, {
+    tailLines: tail ? Number(tail) : undefined,
+    timestamps: c.query.get('timestamps') === 'true',
+  });
   if (typeof text === 'string') return sendText(c.res, 200, text);
   // A provider may fetch logs from elsewhere (omni's virtual kubelet reads them from the edge cluster).
   text.then(
@@ -203,7 +279,8 @@ function handleLog(c: Call): void {
 
 function handleSubresource(c: Call): void {
   const sub = c.path.subresource!;
-  if (!c.type.subresources.some((s) => s.name === sub)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  if (!c.type.subresources.some((s) => s.name === sub))
+    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   const { api } = c.ctx;
   const body = () => decodeBody(c.body, c.req.headers['content-type']);
   if (sub === 'status') return handleStatus(c);
@@ -211,12 +288,23 @@ function handleSubresource(c: Call): void {
   if (sub === 'log') return handleLog(c);
   if (sub === 'binding' && c.req.method === 'POST') {
     bindPod(api, c.path.namespace!, c.path.name!, body(), writeOptions(c.query));
-    return sendJson(c.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+    return sendJson(c.res, 201, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      code: 201,
+    });
   }
   if (sub === 'eviction' && c.req.method === 'POST') {
-    return sendJson(c.res, 201, evictPod(api, c.path.namespace!, c.path.name!, body(), c.query.getAll('dryRun').includes('All')));
+    return sendJson(
+      c.res,
+      201,
+      evictPod(api, c.path.namespace!, c.path.name!, body(), c.query.getAll('dryRun').includes('All')),
+    );
   }
-  if (sub === 'finalize' && c.req.method === 'PUT') return sendJson(c.res, 200, finalizeNamespace(api, c.path.name!, body()));
+  if (sub === 'finalize' && c.req.method === 'PUT')
+    return sendJson(c.res, 200, finalizeNamespace(api, c.path.name!, body()));
   throw methodNotAllowed('the server does not allow this method on the requested resource');
 }
 
@@ -231,12 +319,25 @@ function handleBindings(c: Call): void {
 function handleAccessReview(c: Call): void {
   const b = decodeBody(c.body, c.req.headers['content-type']);
   const review = isObject(b) ? b : {};
-  sendJson(c.res, 201, { ...review, apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', status: { allowed: true, reason: 'kube-sim allows every authenticated request' } });
+  sendJson(c.res, 201, {
+    ...review,
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectAccessReview',
+    status: { allowed: true, reason: 'kube-sim allows every authenticated request' },
+  });
 }
 
-export function handleResource(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse, path: ResourcePath, query: URLSearchParams, body: Buffer): void {
+export function handleResource(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: ResourcePath,
+  query: URLSearchParams,
+  body: Buffer,
+): void {
   const type = ctx.api.resolve(path.group, path.version, path.resource);
-  if (path.namespace && !type.namespaced) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  if (path.namespace && !type.namespaced)
+    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   const c: Call = { ctx, req, res, path, query, body, type, accept: parseAccept(req.headers.accept) };
   if (type.resource === 'selfsubjectaccessreviews') return handleAccessReview(c);
   if (type.resource === 'bindings' && type.group === '') return handleBindings(c);

@@ -1,16 +1,28 @@
 import type { ServerResponse } from 'node:http';
 import { ApiError, internalError } from '../util/errors.ts';
 
-export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json', warnings: string[] = []): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: unknown,
+  contentType = 'application/json',
+  warnings: string[] = [],
+): void {
   const text = JSON.stringify(body);
-  const headers: Record<string, string | string[]> = { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(text)) };
+  const headers: Record<string, string | string[]> = {
+    'Content-Type': contentType,
+    'Content-Length': String(Buffer.byteLength(text)),
+  };
   if (warnings.length) headers.Warning = warnings.map((w) => `299 - "${w.replace(/"/g, '\\"')}"`);
   res.writeHead(code, headers);
   res.end(text);
 }
 
 export function sendText(res: ServerResponse, code: number, text: string): void {
-  res.writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.writeHead(code, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }
 
@@ -23,8 +35,13 @@ export function sendError(res: ServerResponse, err: unknown): void {
   const headers: Record<string, string> = {};
   // Only when the Status says so: a PDB-blocked eviction has none, so kubectl drain retries on its own every 5 s
   // instead of client-go silently retrying ten times.
-  if (e.code === 429 && e.details?.retryAfterSeconds) headers['Retry-After'] = String(e.details.retryAfterSeconds);
+  if (e.code === 429 && e.details?.retryAfterSeconds)
+    headers['Retry-After'] = String(e.details.retryAfterSeconds);
   const text = JSON.stringify(e.toStatus());
-  res.writeHead(e.code, { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) });
+  res.writeHead(e.code, {
+    ...headers,
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }

@@ -18,7 +18,13 @@ function printerColumns(api: ClusterApi, t: ResourceType) {
 }
 
 /** A meta.k8s.io/v1 Table for `kubectl get`, with the kind's usual columns. */
-export function toTable(api: ClusterApi, t: ResourceType, objects: JsonObject[], includeObject: IncludeObject, listMeta?: { resourceVersion?: string; continue?: string; remainingItemCount?: number }): JsonObject {
+export function toTable(
+  api: ClusterApi,
+  t: ResourceType,
+  objects: JsonObject[],
+  includeObject: IncludeObject,
+  listMeta?: { resourceVersion?: string; continue?: string; remainingItemCount?: number },
+): JsonObject {
   return buildTable({
     resource: t.resource,
     group: t.group,

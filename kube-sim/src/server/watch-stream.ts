@@ -33,7 +33,11 @@ function encode(w: WatchRequest, ev: WatchEvent): string {
 
 /** Streams watch events as newline-delimited JSON until the client goes or the timeout ends it. */
 export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.writeHead(200, {
+    'Content-Type': 'application/json',
+    'Transfer-Encoding': 'chunked',
+    'Cache-Control': 'no-cache, private',
+  });
   res.flushHeaders();
   res.socket?.setNoDelay(true);
   let closed = false;
@@ -57,7 +61,8 @@ export function serveWatch(req: IncomingMessage, res: ServerResponse, w: WatchRe
   try {
     handle = startWatch(w.api, w.type, w.options, write);
   } catch (err) {
-    const status = err instanceof ApiError ? err.toStatus() : { kind: 'Status', code: 500, message: String(err) };
+    const status =
+      err instanceof ApiError ? err.toStatus() : { kind: 'Status', code: 500, message: String(err) };
     res.write(`${JSON.stringify({ type: 'ERROR', object: status })}\n`);
     close();
     return;

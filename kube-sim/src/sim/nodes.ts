@@ -48,8 +48,18 @@ function nodeLabels(name: string, opts: SimulatedNodeOptions, index: number): Re
 
 /** The Node object of a simulated node: labels, taints, capacity and allocatable (DESIGN.md's model). */
 export function simulatedNode(name: string, opts: SimulatedNodeOptions = {}, index = 0): JsonObject {
-  const capacity = capacityFor({ cpu: opts.cpu ?? 4, memoryGiB: opts.memoryGiB ?? 16, maxPods: opts.maxPods, ephemeralStorageGiB: opts.ephemeralStorageGiB, extended: opts.extended });
-  const annotations: Record<string, string> = { ...(opts.annotations ?? {}), [SIMULATED]: 'true', 'node.alpha.kubernetes.io/ttl': '0' };
+  const capacity = capacityFor({
+    cpu: opts.cpu ?? 4,
+    memoryGiB: opts.memoryGiB ?? 16,
+    maxPods: opts.maxPods,
+    ephemeralStorageGiB: opts.ephemeralStorageGiB,
+    extended: opts.extended,
+  });
+  const annotations: Record<string, string> = {
+    ...(opts.annotations ?? {}),
+    [SIMULATED]: 'true',
+    'node.alpha.kubernetes.io/ttl': '0',
+  };
   if (opts.paused) annotations[PAUSED] = 'true';
   const spec: JsonObject = {};
   if (opts.taints?.length) spec.taints = opts.taints.map((t) => ({ ...t }));

@@ -1,8 +1,7 @@
 import { badRequest } from './errors.ts';
 
 export type LabelRequirement =
-  | { key: string; op: 'in' | 'notin'; values: string[] }
-  | { key: string; op: 'exists' | '!exists' };
+  { key: string; op: 'in' | 'notin'; values: string[] } | { key: string; op: 'exists' | '!exists' };
 
 export type Labels = Record<string, string> | undefined;
 
@@ -30,14 +29,18 @@ const KEY = /^([a-z0-9A-Z]([-a-z0-9A-Z_.]*[a-z0-9A-Z])?\/)?[a-z0-9A-Z]([-a-z0-9A
 function parseTerm(term: string): LabelRequirement {
   const set = SET_TERM.exec(term);
   if (set) {
-    const values = set[3].split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+    const values = set[3]
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0);
     return { key: set[1], op: set[2] as 'in' | 'notin', values };
   }
   const eq = EQ_TERM.exec(term);
   if (eq) {
     return { key: eq[1], op: eq[2] === '!=' ? 'notin' : 'in', values: [eq[3]] };
   }
-  if (term.startsWith('!') && KEY.test(term.slice(1).trim())) return { key: term.slice(1).trim(), op: '!exists' };
+  if (term.startsWith('!') && KEY.test(term.slice(1).trim()))
+    return { key: term.slice(1).trim(), op: '!exists' };
   if (KEY.test(term)) return { key: term, op: 'exists' };
   throw badRequest(`unable to parse requirement: found '${term}', expected: in, notin, =, ==, !=, gt, lt`);
 }
@@ -75,10 +78,13 @@ export interface LabelSelectorObject {
 }
 
 /** Converts a metav1.LabelSelector (as in Deployments and PDBs) into requirements. null → matches nothing. */
-export function requirementsFromSelector(sel: LabelSelectorObject | undefined | null): LabelRequirement[] | null {
+export function requirementsFromSelector(
+  sel: LabelSelectorObject | undefined | null,
+): LabelRequirement[] | null {
   if (!sel) return null;
   const reqs: LabelRequirement[] = [];
-  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key, op: 'in', values: [value] });
+  for (const [key, value] of Object.entries(sel.matchLabels ?? {}))
+    reqs.push({ key, op: 'in', values: [value] });
   for (const e of sel.matchExpressions ?? []) {
     const op = e.operator.toLowerCase();
     if (op === 'in' || op === 'notin') reqs.push({ key: e.key, op, values: e.values ?? [] });

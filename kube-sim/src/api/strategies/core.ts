@@ -43,7 +43,11 @@ export const serviceStrategy: Strategy = {
     ports.forEach((p, i) => {
       const port = p.port;
       if (typeof port !== 'number' || port < 1 || port > 65535) {
-        causes.push({ field: `spec.ports[${i}].port`, reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(port)}: must be between 1 and 65535, inclusive` });
+        causes.push({
+          field: `spec.ports[${i}].port`,
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: ${JSON.stringify(port)}: must be between 1 and 65535, inclusive`,
+        });
       }
     });
     return causes;
@@ -52,7 +56,13 @@ export const serviceStrategy: Strategy = {
     const a = (obj.spec as JsonObject | undefined)?.clusterIP;
     const b = (old.spec as JsonObject | undefined)?.clusterIP;
     if (a === b) return [];
-    return [{ field: 'spec.clusterIPs[0]', reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify([a])}: may not change once set` }];
+    return [
+      {
+        field: 'spec.clusterIPs[0]',
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${JSON.stringify([a])}: may not change once set`,
+      },
+    ];
   },
 };
 
@@ -61,13 +71,19 @@ export const namespaceStrategy: Strategy = {
     obj.spec = { finalizers: ['kubernetes'] };
     obj.status = { phase: 'Active' };
     const meta = obj.metadata as JsonObject;
-    meta.labels = { ...((meta.labels as Record<string, string> | undefined) ?? {}), 'kubernetes.io/metadata.name': meta.name as string };
+    meta.labels = {
+      ...((meta.labels as Record<string, string> | undefined) ?? {}),
+      'kubernetes.io/metadata.name': meta.name as string,
+    };
   },
   prepareForUpdate(obj, old) {
     // spec.finalizers changes only through the finalize subresource.
     obj.spec = old.spec;
     const meta = obj.metadata as JsonObject;
-    meta.labels = { ...((meta.labels as Record<string, string> | undefined) ?? {}), 'kubernetes.io/metadata.name': meta.name as string };
+    meta.labels = {
+      ...((meta.labels as Record<string, string> | undefined) ?? {}),
+      'kubernetes.io/metadata.name': meta.name as string,
+    };
   },
 };
 
@@ -96,7 +112,12 @@ export const secretStrategy: Strategy = {
   validate(obj) {
     const causes: StatusCause[] = [];
     for (const [k, v] of Object.entries((obj.data as Record<string, unknown> | undefined) ?? {})) {
-      if (!isBase64(v)) causes.push({ field: `data[${k}]`, reason: 'FieldValueInvalid', message: 'Invalid value: "<secret contents redacted>": illegal base64 data' });
+      if (!isBase64(v))
+        causes.push({
+          field: `data[${k}]`,
+          reason: 'FieldValueInvalid',
+          message: 'Invalid value: "<secret contents redacted>": illegal base64 data',
+        });
     }
     return causes;
   },

@@ -19,7 +19,9 @@ function defaultContainer(c: Container): void {
 
 function addDefaultToleration(tols: JsonObject[], key: string, seconds: number): void {
   const has = tols.some(
-    (t) => (t.key === key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === 'NoExecute' || t.effect === undefined),
+    (t) =>
+      (t.key === key || (t.key === undefined && t.operator === 'Exists')) &&
+      (t.effect === 'NoExecute' || t.effect === undefined),
   );
   if (!has) tols.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds });
 }
@@ -34,7 +36,8 @@ export function defaultPodSpec(spec: JsonObject): void {
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
-  if (spec.serviceAccountName === undefined && spec.serviceAccount !== undefined) spec.serviceAccountName = spec.serviceAccount;
+  if (spec.serviceAccountName === undefined && spec.serviceAccount !== undefined)
+    spec.serviceAccountName = spec.serviceAccount;
   spec.serviceAccountName ??= 'default';
   spec.serviceAccount = spec.serviceAccountName;
   for (const c of (spec.containers as Container[] | undefined) ?? []) defaultContainer(c);
@@ -82,20 +85,33 @@ export function validatePodSpec(spec: unknown, path: string): StatusCause[] {
   containers.forEach((c: unknown, i: number) => {
     const cp = `${path}.containers[${i}]`;
     const co = isObject(c) ? c : {};
-    if (typeof co.name !== 'string' || co.name === '') causes.push({ field: `${cp}.name`, reason: 'FieldValueRequired', message: 'Required value' });
-    else if (names.has(co.name)) causes.push({ field: `${cp}.name`, reason: 'FieldValueDuplicate', message: `Duplicate value: "${co.name}"` });
+    if (typeof co.name !== 'string' || co.name === '')
+      causes.push({ field: `${cp}.name`, reason: 'FieldValueRequired', message: 'Required value' });
+    else if (names.has(co.name))
+      causes.push({
+        field: `${cp}.name`,
+        reason: 'FieldValueDuplicate',
+        message: `Duplicate value: "${co.name}"`,
+      });
     else names.add(co.name);
-    if (typeof co.image !== 'string' || co.image === '') causes.push({ field: `${cp}.image`, reason: 'FieldValueRequired', message: 'Required value' });
+    if (typeof co.image !== 'string' || co.image === '')
+      causes.push({ field: `${cp}.image`, reason: 'FieldValueRequired', message: 'Required value' });
   });
   return causes;
 }
 
-const MUTABLE_POD_SPEC = ['activeDeadlineSeconds', 'tolerations', 'terminationGracePeriodSeconds', 'schedulingGates'];
+const MUTABLE_POD_SPEC = [
+  'activeDeadlineSeconds',
+  'tolerations',
+  'terminationGracePeriodSeconds',
+  'schedulingGates',
+];
 
 function comparableSpec(spec: JsonObject): JsonObject {
   const copy: JsonObject = { ...spec };
   for (const k of MUTABLE_POD_SPEC) delete copy[k];
-  const strip = (cs: unknown) => ((cs as JsonObject[] | undefined) ?? []).map((c) => ({ ...c, image: undefined }));
+  const strip = (cs: unknown) =>
+    ((cs as JsonObject[] | undefined) ?? []).map((c) => ({ ...c, image: undefined }));
   copy.containers = strip(spec.containers);
   copy.initContainers = strip(spec.initContainers);
   return copy;

@@ -1,7 +1,11 @@
 import type { JsonObject } from '../../util/json.ts';
 import { isObject, jsonEqual } from '../../util/json.ts';
 import type { StatusCause } from '../../util/errors.ts';
-import { matchesLabelRequirements, requirementsFromSelector, type LabelSelectorObject } from '../../util/selectors.ts';
+import {
+  matchesLabelRequirements,
+  requirementsFromSelector,
+  type LabelSelectorObject,
+} from '../../util/selectors.ts';
 import { defaultPodSpec, validatePodSpec } from './pod.ts';
 import type { Strategy } from './types.ts';
 
@@ -24,10 +28,17 @@ function defaultTemplate(obj: JsonObject): void {
 function validateSelectorMatchesTemplate(obj: JsonObject): StatusCause[] {
   const spec = (obj.spec as JsonObject | undefined) ?? {};
   const sel = spec.selector as LabelSelectorObject | undefined;
-  if (!isObject(sel)) return [{ field: 'spec.selector', reason: 'FieldValueRequired', message: 'Required value' }];
+  if (!isObject(sel))
+    return [{ field: 'spec.selector', reason: 'FieldValueRequired', message: 'Required value' }];
   const reqs = requirementsFromSelector(sel) ?? [];
   if (reqs.length === 0) {
-    return [{ field: 'spec.selector', reason: 'FieldValueInvalid', message: 'Invalid value: empty selector is invalid for deployment' }];
+    return [
+      {
+        field: 'spec.selector',
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: empty selector is invalid for deployment',
+      },
+    ];
   }
   const labels = ((spec.template as JsonObject | undefined)?.metadata as JsonObject | undefined)?.labels;
   if (!matchesLabelRequirements(reqs, labels as Record<string, string> | undefined)) {
@@ -46,17 +57,32 @@ function validateWorkload(obj: JsonObject): StatusCause[] {
   const causes = validateSelectorMatchesTemplate(obj);
   const spec = (obj.spec as JsonObject | undefined) ?? {};
   const replicas = spec.replicas;
-  if (replicas !== undefined && (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas))) {
-    causes.push({ field: 'spec.replicas', reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0` });
+  if (
+    replicas !== undefined &&
+    (typeof replicas !== 'number' || replicas < 0 || !Number.isInteger(replicas))
+  ) {
+    causes.push({
+      field: 'spec.replicas',
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
+    });
   }
-  return causes.concat(validatePodSpec((spec.template as JsonObject | undefined)?.spec, 'spec.template.spec'));
+  return causes.concat(
+    validatePodSpec((spec.template as JsonObject | undefined)?.spec, 'spec.template.spec'),
+  );
 }
 
 function selectorImmutable(obj: JsonObject, old: JsonObject): StatusCause[] {
   const a = (obj.spec as JsonObject | undefined)?.selector;
   const b = (old.spec as JsonObject | undefined)?.selector;
   if (jsonEqual(a, b)) return [];
-  return [{ field: 'spec.selector', reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(a)}: field is immutable` }];
+  return [
+    {
+      field: 'spec.selector',
+      reason: 'FieldValueInvalid',
+      message: `Invalid value: ${JSON.stringify(a)}: field is immutable`,
+    },
+  ];
 }
 
 export const deploymentStrategy: Strategy = {
@@ -99,7 +125,12 @@ export const daemonSetStrategy: Strategy = {
     spec.revisionHistoryLimit ??= 10;
     spec.updateStrategy ??= { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } };
     defaultTemplate(obj);
-    obj.status = { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+    obj.status = {
+      currentNumberScheduled: 0,
+      desiredNumberScheduled: 0,
+      numberMisscheduled: 0,
+      numberReady: 0,
+    };
   },
   prepareForUpdate(obj) {
     defaultTemplate(obj);
@@ -161,7 +192,11 @@ export const jobStrategy: Strategy = {
     const causes = validatePodSpec(podSpec, 'spec.template.spec');
     const rp = podSpec?.restartPolicy;
     if (rp !== 'Never' && rp !== 'OnFailure') {
-      causes.push({ field: 'spec.template.spec.restartPolicy', reason: 'FieldValueNotSupported', message: `Unsupported value: "${String(rp)}": supported values: "OnFailure", "Never"` });
+      causes.push({
+        field: 'spec.template.spec.restartPolicy',
+        reason: 'FieldValueNotSupported',
+        message: `Unsupported value: "${String(rp)}": supported values: "OnFailure", "Never"`,
+      });
     }
     return causes;
   },
@@ -169,7 +204,12 @@ export const jobStrategy: Strategy = {
     const causes = selectorImmutable(obj, old);
     const a = (obj.spec as JsonObject | undefined)?.template;
     const b = (old.spec as JsonObject | undefined)?.template;
-    if (!jsonEqual(a, b)) causes.push({ field: 'spec.template', reason: 'FieldValueInvalid', message: 'Invalid value: field is immutable' });
+    if (!jsonEqual(a, b))
+      causes.push({
+        field: 'spec.template',
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: field is immutable',
+      });
     return causes;
   },
 };

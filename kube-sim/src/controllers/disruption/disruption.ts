@@ -63,7 +63,9 @@ export class DisruptionController implements SimController {
     const state = budgetState(pdb, this.ctx.pods.inNamespace(namespace!));
     const disruptedPods = this.pendingDisruptions(pdb, now);
     const allowed = Math.max(0, state.disruptionsAllowed - Object.keys(disruptedPods).length);
-    const prev = ((statusOf(pdb).conditions as JsonObject[] | undefined) ?? []).find((c) => c.type === 'DisruptionAllowed');
+    const prev = ((statusOf(pdb).conditions as JsonObject[] | undefined) ?? []).find(
+      (c) => c.type === 'DisruptionAllowed',
+    );
     const status = allowed > 0 ? 'True' : 'False';
     const condition = {
       type: 'DisruptionAllowed',
@@ -73,8 +75,20 @@ export class DisruptionController implements SimController {
       observedGeneration: metaOf(pdb).generation,
       lastTransitionTime: prev?.status === status ? prev.lastTransitionTime : rfc3339(now),
     };
-    this.ctx.api.mutate(this.type, namespace, name, (draft) => {
-      draft.status = { ...state, disruptionsAllowed: allowed, disruptedPods, observedGeneration: metaOf(pdb).generation, conditions: [condition] };
-    }, { subresource: 'status' });
+    this.ctx.api.mutate(
+      this.type,
+      namespace,
+      name,
+      (draft) => {
+        draft.status = {
+          ...state,
+          disruptionsAllowed: allowed,
+          disruptedPods,
+          observedGeneration: metaOf(pdb).generation,
+          conditions: [condition],
+        };
+      },
+      { subresource: 'status' },
+    );
   }
 }

@@ -8,9 +8,28 @@ import { microTime } from '../../util/clock.ts';
 import { EXIT_CODE, PAUSED, RUN_SECONDS, SIMULATED } from '../../sim/annotations.ts';
 import type { ControllerContext } from '../shared/context.ts';
 import { WorkQueue } from '../shared/queue.ts';
-import { annotationsOf, controllerRef, isDeleting, isPodReady, keyOf, metaOf, nameOf, phaseOf, specOf, splitKey, statusOf, uidOf } from '../shared/pods.ts';
+import {
+  annotationsOf,
+  controllerRef,
+  isDeleting,
+  isPodReady,
+  keyOf,
+  metaOf,
+  nameOf,
+  phaseOf,
+  specOf,
+  splitKey,
+  statusOf,
+  uidOf,
+} from '../shared/pods.ts';
 import { IpPool, nodeIpFor, podCidrFor } from './ip-pool.ts';
-import { healthyConditions, initializedStatus, internalIP, isHealthy, KUBELET_VERSION } from './node-status.ts';
+import {
+  healthyConditions,
+  initializedStatus,
+  internalIP,
+  isHealthy,
+  KUBELET_VERSION,
+} from './node-status.ts';
 import { finishedStatus, runningStatus } from './pod-status.ts';
 
 export interface KubeletOptions {
@@ -98,8 +117,10 @@ export class SimKubelet implements SimController {
 
   start(): void {
     const store = this.ctx.api.store;
-    for (const node of store.list('/nodes')) this.onNode({ rev: 0, type: 'ADDED', resKey: '/nodes', object: node });
-    for (const pod of store.list('/pods')) this.onPod({ rev: 0, type: 'ADDED', resKey: '/pods', object: pod });
+    for (const node of store.list('/nodes'))
+      this.onNode({ rev: 0, type: 'ADDED', resKey: '/nodes', object: node });
+    for (const pod of store.list('/pods'))
+      this.onPod({ rev: 0, type: 'ADDED', resKey: '/pods', object: pod });
     this.stops.push(
       store.subscribe('/nodes', (ev) => this.onNode(ev)),
       store.subscribe('/pods', (ev) => this.onPod(ev)),
@@ -208,11 +229,17 @@ export class SimKubelet implements SimController {
     if (!node || !(statusOf(node).nodeInfo as JsonObject | undefined)?.kubeletVersion) return;
     if (now < state.nextStatus && isHealthy(node)) return;
     state.nextStatus = now + this.opts.statusReportSeconds * 1000;
-    this.ctx.api.mutate(this.nodeType, undefined, state.name, (draft) => {
-      const status = statusOf(draft);
-      status.conditions = healthyConditions((status.conditions as JsonObject[] | undefined) ?? [], now);
-      draft.status = status;
-    }, { subresource: 'status' });
+    this.ctx.api.mutate(
+      this.nodeType,
+      undefined,
+      state.name,
+      (draft) => {
+        const status = statusOf(draft);
+        status.conditions = healthyConditions((status.conditions as JsonObject[] | undefined) ?? [], now);
+        draft.status = status;
+      },
+      { subresource: 'status' },
+    );
   }
 
   private renewLease(state: SimNode): void {
@@ -225,7 +252,10 @@ export class SimKubelet implements SimController {
       return;
     }
     this.ctx.api.create(this.leaseType, 'kube-node-lease', {
-      metadata: { name: state.name, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: state.name, uid: state.uid }] },
+      metadata: {
+        name: state.name,
+        ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: state.name, uid: state.uid }],
+      },
       spec: { holderIdentity: state.name, leaseDurationSeconds: 40, renewTime },
     });
   }
@@ -265,9 +295,15 @@ export class SimKubelet implements SimController {
     const ip = this.podIPs.get(key)?.ip ?? state.pool.allocate();
     this.podIPs.set(key, { node: state.name, ip });
     const { namespace, name } = splitKey(key);
-    const updated = this.ctx.api.mutate(this.podType, namespace, name, (draft) => {
-      draft.status = runningStatus(draft, { hostIP: state.hostIP, podIP: ip }, now);
-    }, { subresource: 'status' });
+    const updated = this.ctx.api.mutate(
+      this.podType,
+      namespace,
+      name,
+      (draft) => {
+        draft.status = runningStatus(draft, { hostIP: state.hostIP, podIP: ip }, now);
+      },
+      { subresource: 'status' },
+    );
     this.runningSince.set(key, now);
     this.recordStart(updated, state.name);
     this.maybeFinish(key, updated);
@@ -279,9 +315,15 @@ export class SimKubelet implements SimController {
     if (!isPodReady(pod) && ip) {
       const { namespace, name } = splitKey(key);
       const now = this.ctx.clock.now();
-      pod = this.ctx.api.mutate(this.podType, namespace, name, (draft) => {
-        draft.status = runningStatus(draft, { hostIP: state.hostIP, podIP: ip }, now);
-      }, { subresource: 'status' });
+      pod = this.ctx.api.mutate(
+        this.podType,
+        namespace,
+        name,
+        (draft) => {
+          draft.status = runningStatus(draft, { hostIP: state.hostIP, podIP: ip }, now);
+        },
+        { subresource: 'status' },
+      );
     }
     this.maybeFinish(key, pod);
   }
@@ -290,7 +332,12 @@ export class SimKubelet implements SimController {
     if (!this.opts.podEvents) return;
     const source = { component: 'kubelet', host: node };
     for (const c of (specOf(pod).containers as JsonObject[] | undefined) ?? []) {
-      this.ctx.events.normal(source, pod, 'Pulled', `Container image "${String(c.image)}" already present on machine`);
+      this.ctx.events.normal(
+        source,
+        pod,
+        'Pulled',
+        `Container image "${String(c.image)}" already present on machine`,
+      );
       this.ctx.events.normal(source, pod, 'Created', `Created container ${String(c.name)}`);
       this.ctx.events.normal(source, pod, 'Started', `Started container ${String(c.name)}`);
     }
@@ -311,9 +358,15 @@ export class SimKubelet implements SimController {
     if (now < due) return this.podQueue.addAfter(key, due - now);
     const exitCode = Number(annotationsOf(pod)[EXIT_CODE] ?? 0) || 0;
     const { namespace, name } = splitKey(key);
-    this.ctx.api.mutate(this.podType, namespace, name, (draft) => {
-      draft.status = finishedStatus(draft, exitCode, now);
-    }, { subresource: 'status' });
+    this.ctx.api.mutate(
+      this.podType,
+      namespace,
+      name,
+      (draft) => {
+        draft.status = finishedStatus(draft, exitCode, now);
+      },
+      { subresource: 'status' },
+    );
     const placed = this.podIPs.get(key);
     if (placed) this.nodes.get(placed.node)?.pool.release(placed.ip);
     this.podIPs.delete(key);
@@ -327,6 +380,8 @@ export class SimKubelet implements SimController {
     const now = this.ctx.clock.now();
     if (now < due) return this.podQueue.addAfter(key, due - now);
     const { namespace, name } = splitKey(key);
-    ignoreNotFound(() => deleteObject(this.ctx.api, this.podType, { namespace, name }, { gracePeriodSeconds: 0 }));
+    ignoreNotFound(() =>
+      deleteObject(this.ctx.api, this.podType, { namespace, name }, { gracePeriodSeconds: 0 }),
+    );
   }
 }

@@ -6,8 +6,24 @@ import { deleteObject } from '../../api/delete.ts';
 import { rfc3339 } from '../../util/clock.ts';
 import type { ControllerContext } from '../shared/context.ts';
 import { WorkQueue } from '../shared/queue.ts';
-import { keyOf, labelsOf, metaOf, nameOf, namespaceOf, ownerReference, splitKey, type Labels } from '../shared/pods.ts';
-import { endpointSubsets, podEndpoints, resolvePorts, selectorOf, selects, sliceEndpoints } from './endpoint-model.ts';
+import {
+  keyOf,
+  labelsOf,
+  metaOf,
+  nameOf,
+  namespaceOf,
+  ownerReference,
+  splitKey,
+  type Labels,
+} from '../shared/pods.ts';
+import {
+  endpointSubsets,
+  podEndpoints,
+  resolvePorts,
+  selectorOf,
+  selects,
+  sliceEndpoints,
+} from './endpoint-model.ts';
 
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
 const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
@@ -30,7 +46,8 @@ export class EndpointsController implements SimController {
 
   start(): void {
     const store = this.ctx.api.store;
-    for (const svc of store.list('/services')) this.onService({ rev: 0, type: 'ADDED', resKey: '/services', object: svc });
+    for (const svc of store.list('/services'))
+      this.onService({ rev: 0, type: 'ADDED', resKey: '/services', object: svc });
     this.stops.push(
       store.subscribe('/services', (ev) => this.onService(ev)),
       store.subscribe('/pods', (ev) => this.onPod(ev)),
@@ -58,7 +75,8 @@ export class EndpointsController implements SimController {
     const byName = this.selectors.get(ns);
     if (!byName) return;
     for (const [name, selector] of byName) {
-      if (selects(selector, ev.object) || (ev.prev && selects(selector, ev.prev))) this.queue.add(`${ns}/${name}`);
+      if (selects(selector, ev.object) || (ev.prev && selects(selector, ev.prev)))
+        this.queue.add(`${ns}/${name}`);
     }
   }
 
@@ -83,7 +101,9 @@ export class EndpointsController implements SimController {
     const existing = this.ctx.api.tryGet(this.epType, ns, name);
     const labels = { ...labelsOf(svc), [MANAGED_BY]: 'endpoint-controller' };
     if (!existing) {
-      const body: JsonObject = { metadata: { name, labels, annotations: { [TRIGGER]: rfc3339(this.ctx.clock.now()) } } };
+      const body: JsonObject = {
+        metadata: { name, labels, annotations: { [TRIGGER]: rfc3339(this.ctx.clock.now()) } },
+      };
       if (subsets.length) body.subsets = subsets;
       this.ctx.api.create(this.epType, ns, body);
       return;
@@ -104,7 +124,10 @@ export class EndpointsController implements SimController {
     const ns = namespaceOf(svc);
     const ports = eps.find((e) => e.ports.length)?.ports ?? resolvePorts(svc, { metadata: {}, spec: {} });
     const body = { addressType: 'IPv4', endpoints: sliceEndpoints(eps, (n) => this.zoneOf(n)), ports };
-    const existing = this.ctx.api.list(this.sliceType, { namespace: ns, labelSelector: `${SERVICE_NAME}=${nameOf(svc)},${MANAGED_BY}=${SLICE_CONTROLLER}` }).items[0];
+    const existing = this.ctx.api.list(this.sliceType, {
+      namespace: ns,
+      labelSelector: `${SERVICE_NAME}=${nameOf(svc)},${MANAGED_BY}=${SLICE_CONTROLLER}`,
+    }).items[0];
     if (existing) {
       this.ctx.api.mutate(this.sliceType, ns, nameOf(existing), (draft) => Object.assign(draft, body));
       return;
@@ -118,5 +141,4 @@ export class EndpointsController implements SimController {
       ...body,
     });
   }
-
 }

@@ -8,8 +8,23 @@ import { rfc3339 } from '../../util/clock.ts';
 import type { Taint } from '../scheduler/affinity.ts';
 import type { ControllerContext } from '../shared/context.ts';
 import { WorkQueue } from '../shared/queue.ts';
-import { conditionOf, isDeleting, isPodReady, keyOf, nameOf, namespaceOf, specOf, statusOf } from '../shared/pods.ts';
-import { desiredHealthTaints, healthTaintsMatch, lastProbe, unknownConditions, withHealthTaints } from './node-health.ts';
+import {
+  conditionOf,
+  isDeleting,
+  isPodReady,
+  keyOf,
+  nameOf,
+  namespaceOf,
+  specOf,
+  statusOf,
+} from '../shared/pods.ts';
+import {
+  desiredHealthTaints,
+  healthTaintsMatch,
+  lastProbe,
+  unknownConditions,
+  withHealthTaints,
+} from './node-health.ts';
 import { evictionTime } from './taint-eviction.ts';
 
 export interface NodeLifecycleOptions {
@@ -92,17 +107,31 @@ export class NodeLifecycleController implements SimController {
 
   private markUnknown(node: JsonObject, now: number): void {
     const name = nameOf(node);
-    const updated = this.ctx.api.mutate(this.nodeType, undefined, name, (draft) => {
-      draft.status = { ...statusOf(draft), conditions: unknownConditions(draft, now) };
-    }, { subresource: 'status' });
+    const updated = this.ctx.api.mutate(
+      this.nodeType,
+      undefined,
+      name,
+      (draft) => {
+        draft.status = { ...statusOf(draft), conditions: unknownConditions(draft, now) };
+      },
+      { subresource: 'status' },
+    );
     this.ctx.events.normal(SOURCE, updated, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
     for (const pod of this.ctx.pods.onNode(name)) {
       if (!isPodReady(pod)) continue;
       ignoreGone(() =>
-        this.ctx.api.mutate(this.podType, namespaceOf(pod), nameOf(pod), (draft) => {
-          const conds = (statusOf(draft).conditions as JsonObject[] | undefined) ?? [];
-          statusOf(draft).conditions = conds.map((c) => (c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: rfc3339(now) } : c));
-        }, { subresource: 'status' }),
+        this.ctx.api.mutate(
+          this.podType,
+          namespaceOf(pod),
+          nameOf(pod),
+          (draft) => {
+            const conds = (statusOf(draft).conditions as JsonObject[] | undefined) ?? [];
+            statusOf(draft).conditions = conds.map((c) =>
+              c.type === 'Ready' ? { ...c, status: 'False', lastTransitionTime: rfc3339(now) } : c,
+            );
+          },
+          { subresource: 'status' },
+        ),
       );
     }
   }
@@ -124,7 +153,9 @@ export class NodeLifecycleController implements SimController {
   private evict(): void {
     const now = this.ctx.clock.now();
     for (const node of this.ctx.api.store.list('/nodes')) {
-      const taints = ((specOf(node).taints as Taint[] | undefined) ?? []).filter((t) => t.effect === 'NoExecute');
+      const taints = ((specOf(node).taints as Taint[] | undefined) ?? []).filter(
+        (t) => t.effect === 'NoExecute',
+      );
       if (taints.length === 0) continue;
       for (const pod of this.ctx.pods.onNode(nameOf(node))) this.maybeEvict(pod, taints, now);
     }
@@ -134,15 +165,29 @@ export class NodeLifecycleController implements SimController {
     if (isDeleting(pod)) return;
     const due = evictionTime(pod, taints, now);
     if (due === undefined || due > now) return;
-    ignoreGone(() => deleteObject(this.ctx.api, this.podType, { namespace: namespaceOf(pod), name: nameOf(pod) }));
-    this.ctx.events.normal(TAINT_SOURCE, pod, 'TaintManagerEviction', `Marking for deletion Pod ${keyOf(pod)}`);
+    ignoreGone(() =>
+      deleteObject(this.ctx.api, this.podType, { namespace: namespaceOf(pod), name: nameOf(pod) }),
+    );
+    this.ctx.events.normal(
+      TAINT_SOURCE,
+      pod,
+      'TaintManagerEviction',
+      `Marking for deletion Pod ${keyOf(pod)}`,
+    );
   }
 
   /** PodGC: pods bound to a node that no longer exists are deleted at once. */
   private deletePodsOf(node: string): void {
     if (this.ctx.api.store.get('/nodes', undefined, node)) return;
     for (const pod of this.ctx.pods.onNode(node)) {
-      ignoreGone(() => deleteObject(this.ctx.api, this.podType, { namespace: namespaceOf(pod), name: nameOf(pod) }, { gracePeriodSeconds: 0 }));
+      ignoreGone(() =>
+        deleteObject(
+          this.ctx.api,
+          this.podType,
+          { namespace: namespaceOf(pod), name: nameOf(pod) },
+          { gracePeriodSeconds: 0 },
+        ),
+      );
     }
   }
 

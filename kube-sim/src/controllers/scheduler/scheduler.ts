@@ -7,9 +7,27 @@ import { bindPod } from '../../api/subresources.ts';
 import { ApiError } from '../../util/errors.ts';
 import { rfc3339 } from '../../util/clock.ts';
 import type { ControllerContext } from '../shared/context.ts';
-import { conditionOf, isDeleting, isTerminal, keyOf, labelsOf, nameOf, namespaceOf, specOf, splitKey, statusOf } from '../shared/pods.ts';
+import {
+  conditionOf,
+  isDeleting,
+  isTerminal,
+  keyOf,
+  labelsOf,
+  nameOf,
+  namespaceOf,
+  specOf,
+  splitKey,
+  statusOf,
+} from '../shared/pods.ts';
 import { SchedulerCache, type NodeInfo } from './cache.ts';
-import { computeAntiAffinity, filterNode, leastAllocatedScore, podInfo, type Failure, type PodInfo } from './filters.ts';
+import {
+  computeAntiAffinity,
+  filterNode,
+  leastAllocatedScore,
+  podInfo,
+  type Failure,
+  type PodInfo,
+} from './filters.ts';
 import { fitErrorMessage } from './messages.ts';
 import { SchedulingQueue } from './queue.ts';
 import { checkVolumes, provisionClaim } from './volumes.ts';
@@ -62,7 +80,8 @@ export class SimScheduler implements SimController {
   start(): void {
     const store = this.ctx.api.store;
     for (const node of store.list('/nodes')) this.cache.upsertNode(node);
-    for (const pod of store.list('/pods')) this.onPod({ rev: 0, type: 'ADDED', resKey: '/pods', object: pod });
+    for (const pod of store.list('/pods'))
+      this.onPod({ rev: 0, type: 'ADDED', resKey: '/pods', object: pod });
     const flush = () => this.flush();
     this.stops.push(
       store.subscribe('/nodes', (ev) => this.onNode(ev)),
@@ -99,7 +118,8 @@ export class SimScheduler implements SimController {
     if (!pod || !this.isPendingOurs(pod)) return this.queue.forget(key);
     if (!this.queue.isUnschedulable(key)) return this.queue.add(key);
     const prev = ev.prev;
-    if (prev && (!jsonEqual(specOf(prev), specOf(pod)) || !jsonEqual(labelsOf(prev), labelsOf(pod)))) this.queue.retry(key);
+    if (prev && (!jsonEqual(specOf(prev), specOf(pod)) || !jsonEqual(labelsOf(prev), labelsOf(pod))))
+      this.queue.retry(key);
   }
 
   /** Something that may make room happened: parked pods get another try (coalesced). */
@@ -144,11 +164,17 @@ export class SimScheduler implements SimController {
     const nodes = this.cache.nodeList();
     const preemptionPolicy = specOf(pod).preemptionPolicy as string | undefined;
     const volumes = checkVolumes(this.ctx.api, pod);
-    if (volumes.preFilter) return this.fail(key, pod, fitErrorMessage(nodes.length, [], { preFilter: volumes.preFilter, preemptionPolicy }));
+    if (volumes.preFilter)
+      return this.fail(
+        key,
+        pod,
+        fitErrorMessage(nodes.length, [], { preFilter: volumes.preFilter, preemptionPolicy }),
+      );
     const info = podInfo(pod, volumes.terms);
     computeAntiAffinity(pod, info, this.cache);
     const pick = this.pick(info, nodes);
-    if (!pick.best) return this.fail(key, pod, fitErrorMessage(nodes.length, pick.failures, { preemptionPolicy }));
+    if (!pick.best)
+      return this.fail(key, pod, fitErrorMessage(nodes.length, pick.failures, { preemptionPolicy }));
     this.bind(key, pod, pick.best);
     for (const pvc of volumes.unbound) provisionClaim(this.ctx.api, pvc, pick.best.node!);
   }
@@ -180,19 +206,42 @@ export class SimScheduler implements SimController {
     const ns = namespaceOf(pod);
     bindPod(this.ctx.api, ns, nameOf(pod), { target: { name: node.name } });
     this.queue.forget(key);
-    this.ctx.events.normal({ component: this.name }, pod, 'Scheduled', `Successfully assigned ${ns}/${nameOf(pod)} to ${node.name}`);
+    this.ctx.events.normal(
+      { component: this.name },
+      pod,
+      'Scheduled',
+      `Successfully assigned ${ns}/${nameOf(pod)} to ${node.name}`,
+    );
   }
 
   private fail(key: string, pod: JsonObject, message: string): void {
     this.queue.markUnschedulable(key);
     const prev = conditionOf(pod, 'PodScheduled');
     const since = prev?.status === 'False' ? prev.lastTransitionTime : rfc3339(this.ctx.clock.now());
-    this.ctx.api.mutate(this.podType, namespaceOf(pod), nameOf(pod), (draft) => {
-      const status = statusOf(draft);
-      const others = ((status.conditions as JsonObject[] | undefined) ?? []).filter((c) => c.type !== 'PodScheduled');
-      status.conditions = [...others, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: since }];
-      draft.status = status;
-    }, { subresource: 'status' });
+    this.ctx.api.mutate(
+      this.podType,
+      namespaceOf(pod),
+      nameOf(pod),
+      (draft) => {
+        const status = statusOf(draft);
+        const others = ((status.conditions as JsonObject[] | undefined) ?? []).filter(
+          (c) => c.type !== 'PodScheduled',
+        );
+        status.conditions = [
+          ...others,
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message,
+            lastProbeTime: null,
+            lastTransitionTime: since,
+          },
+        ];
+        draft.status = status;
+      },
+      { subresource: 'status' },
+    );
     this.ctx.events.warning({ component: this.name }, pod, 'FailedScheduling', message);
   }
 }

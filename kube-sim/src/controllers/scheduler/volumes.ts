@@ -24,7 +24,8 @@ function claimNames(pod: JsonObject): string[] {
 }
 
 function pvTerms(pv: JsonObject): NodeSelectorTerm[] | undefined {
-  const required = ((specOf(pv).nodeAffinity as JsonObject | undefined)?.required as JsonObject | undefined)?.nodeSelectorTerms;
+  const required = ((specOf(pv).nodeAffinity as JsonObject | undefined)?.required as JsonObject | undefined)
+    ?.nodeSelectorTerms;
   if (Array.isArray(required) && required.length) return required as NodeSelectorTerm[];
   const zone = labelsOf(pv)[ZONE];
   return zone ? [{ matchExpressions: [{ key: ZONE, operator: 'In', values: zone.split('__') }] }] : undefined;
@@ -49,7 +50,9 @@ export function checkVolumes(api: ClusterApi, pod: JsonObject): VolumeCheck {
 
 function placement(node: JsonObject): { key: string; value: string } {
   const zone = labelsOf(node)[ZONE];
-  return zone ? { key: ZONE, value: zone } : { key: 'kubernetes.io/hostname', value: labelsOf(node)['kubernetes.io/hostname'] ?? nameOf(node) };
+  return zone
+    ? { key: ZONE, value: zone }
+    : { key: 'kubernetes.io/hostname', value: labelsOf(node)['kubernetes.io/hostname'] ?? nameOf(node) };
 }
 
 /** What a dynamic provisioner does for a WaitForFirstConsumer claim: a PV pinned where the pod landed. */
@@ -59,11 +62,15 @@ export function provisionClaim(api: ClusterApi, pvc: JsonObject, node: JsonObjec
   const spec = specOf(pvc);
   const name = `pvc-${uidOf(pvc)}`;
   const at = placement(node);
-  const storage = ((spec.resources as JsonObject | undefined)?.requests as JsonObject | undefined)?.storage ?? '1Gi';
+  const storage =
+    ((spec.resources as JsonObject | undefined)?.requests as JsonObject | undefined)?.storage ?? '1Gi';
   const accessModes = spec.accessModes ?? ['ReadWriteOnce'];
   if (!api.tryGet(pvType, undefined, name)) {
     api.create(pvType, undefined, {
-      metadata: { name, annotations: { 'pv.kubernetes.io/provisioned-by': 'kube-sim.omni.cast.ai/provisioner' } },
+      metadata: {
+        name,
+        annotations: { 'pv.kubernetes.io/provisioned-by': 'kube-sim.omni.cast.ai/provisioner' },
+      },
       spec: {
         capacity: { storage },
         accessModes,
@@ -71,18 +78,40 @@ export function provisionClaim(api: ClusterApi, pvc: JsonObject, node: JsonObjec
         storageClassName: spec.storageClassName ?? 'standard',
         volumeMode: spec.volumeMode ?? 'Filesystem',
         hostPath: { path: `/var/lib/kube-sim/volumes/${name}` },
-        claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: namespaceOf(pvc), name: nameOf(pvc), uid: uidOf(pvc) },
-        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: at.key, operator: 'In', values: [at.value] }] }] } },
+        claimRef: {
+          apiVersion: 'v1',
+          kind: 'PersistentVolumeClaim',
+          namespace: namespaceOf(pvc),
+          name: nameOf(pvc),
+          uid: uidOf(pvc),
+        },
+        nodeAffinity: {
+          required: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: at.key, operator: 'In', values: [at.value] }] }],
+          },
+        },
       },
     });
-    api.mutate(pvType, undefined, name, (d) => void (d.status = { phase: 'Bound' }), { subresource: 'status' });
+    api.mutate(pvType, undefined, name, (d) => void (d.status = { phase: 'Bound' }), {
+      subresource: 'status',
+    });
   }
   api.mutate(pvcType, namespaceOf(pvc), nameOf(pvc), (d) => {
     specOf(d).volumeName = name;
     const m = d.metadata as JsonObject;
-    m.annotations = { ...((m.annotations as Record<string, string> | undefined) ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' };
+    m.annotations = {
+      ...((m.annotations as Record<string, string> | undefined) ?? {}),
+      'pv.kubernetes.io/bind-completed': 'yes',
+      'pv.kubernetes.io/bound-by-controller': 'yes',
+    };
   });
-  api.mutate(pvcType, namespaceOf(pvc), nameOf(pvc), (d) => void (d.status = { phase: 'Bound', accessModes, capacity: { storage } }), { subresource: 'status' });
+  api.mutate(
+    pvcType,
+    namespaceOf(pvc),
+    nameOf(pvc),
+    (d) => void (d.status = { phase: 'Bound', accessModes, capacity: { storage } }),
+    { subresource: 'status' },
+  );
 }
 
 export function claimKey(pvc: JsonObject): string {

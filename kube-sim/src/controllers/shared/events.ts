@@ -39,7 +39,11 @@ export class EventRecorder {
     this.record(source, obj, { type: 'Warning', reason, message });
   }
 
-  private record(source: EventSource, obj: JsonObject, ev: { type: EventType; reason: string; message: string }): void {
+  private record(
+    source: EventSource,
+    obj: JsonObject,
+    ev: { type: EventType; reason: string; message: string },
+  ): void {
     try {
       this.write(source, obj, ev);
     } catch {
@@ -47,7 +51,11 @@ export class EventRecorder {
     }
   }
 
-  private write(source: EventSource, obj: JsonObject, ev: { type: EventType; reason: string; message: string }): void {
+  private write(
+    source: EventSource,
+    obj: JsonObject,
+    ev: { type: EventType; reason: string; message: string },
+  ): void {
     const dedupKey = `${uidOf(obj)}|${ev.reason}|${ev.message}|${source.component}`;
     const now = rfc3339(this.api.clock.now());
     const seen = this.seen.get(dedupKey);
@@ -66,7 +74,9 @@ export class EventRecorder {
       reason: ev.reason,
       message: ev.message,
       type: ev.type,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      source: source.host
+        ? { component: source.component, host: source.host }
+        : { component: source.component },
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
       firstTimestamp: now,
@@ -79,7 +89,13 @@ export class EventRecorder {
 
   private reference(obj: JsonObject): JsonObject {
     const m = metaOf(obj);
-    const ref: JsonObject = { kind: obj.kind, apiVersion: obj.apiVersion, name: m.name, uid: m.uid, resourceVersion: m.resourceVersion };
+    const ref: JsonObject = {
+      kind: obj.kind,
+      apiVersion: obj.apiVersion,
+      name: m.name,
+      uid: m.uid,
+      resourceVersion: m.resourceVersion,
+    };
     if (m.namespace) ref.namespace = m.namespace;
     return ref;
   }

@@ -40,7 +40,8 @@ export abstract class WorkloadController implements SimController {
     const store = this.ctx.api.store;
     for (const obj of store.list(this.resKey)) this.queue.add(keyOf(obj));
     this.stops.push(store.subscribe(this.resKey, (ev) => this.queue.add(keyOf(ev.object))));
-    for (const dep of this.kind.dependents ?? ['/pods']) this.stops.push(store.subscribe(dep, (ev) => this.onDependent(ev)));
+    for (const dep of this.kind.dependents ?? ['/pods'])
+      this.stops.push(store.subscribe(dep, (ev) => this.onDependent(ev)));
     this.stops.push(...this.extraSubscriptions());
   }
 
@@ -72,8 +73,14 @@ export abstract class WorkloadController implements SimController {
 
   /** Writes status only when it changed (the pipeline drops no-op writes). */
   protected writeStatus(obj: JsonObject, status: JsonObject): void {
-    this.ctx.api.mutate(this.type, namespaceOf(obj), String((obj.metadata as JsonObject).name), (draft) => {
-      draft.status = { ...((draft.status as JsonObject | undefined) ?? {}), ...status };
-    }, { subresource: 'status' });
+    this.ctx.api.mutate(
+      this.type,
+      namespaceOf(obj),
+      String((obj.metadata as JsonObject).name),
+      (draft) => {
+        draft.status = { ...((draft.status as JsonObject | undefined) ?? {}), ...status };
+      },
+      { subresource: 'status' },
+    );
   }
 }

@@ -3,7 +3,19 @@ import { deleteObject } from '../../api/delete.ts';
 import type { ResourceType } from '../../registry/resource-type.ts';
 import type { ControllerContext } from '../shared/context.ts';
 import { WorkloadController } from '../shared/workload-controller.ts';
-import { annotationsOf, controllerRef, intOrPercent, labelsOf, metaOf, nameOf, namespaceOf, ownerReference, specOf, statusOf, uidOf } from '../shared/pods.ts';
+import {
+  annotationsOf,
+  controllerRef,
+  intOrPercent,
+  labelsOf,
+  metaOf,
+  nameOf,
+  namespaceOf,
+  ownerReference,
+  specOf,
+  statusOf,
+  uidOf,
+} from '../shared/pods.ts';
 import { deploymentStatus, type RolloutNumbers } from './deployment-status.ts';
 import { templateHash } from './template-hash.ts';
 
@@ -20,7 +32,8 @@ interface Rollout extends RolloutNumbers {
 const replicasOf = (rs: JsonObject) => Number(specOf(rs).replicas ?? 0);
 const availableOf = (rs: JsonObject) => Number(statusOf(rs).availableReplicas ?? 0);
 const revisionOf = (rs: JsonObject) => Number(annotationsOf(rs)[REVISION] ?? 0);
-const byAge = (a: JsonObject, b: JsonObject) => String(metaOf(a).creationTimestamp).localeCompare(String(metaOf(b).creationTimestamp));
+const byAge = (a: JsonObject, b: JsonObject) =>
+  String(metaOf(a).creationTimestamp).localeCompare(String(metaOf(b).creationTimestamp));
 
 function rolloutNumbers(d: JsonObject): Rollout {
   const spec = specOf(d);
@@ -39,13 +52,21 @@ export class DeploymentController extends WorkloadController {
   private readonly rsType: ResourceType;
 
   constructor(ctx: ControllerContext) {
-    super(ctx, { group: 'apps', version: 'v1', resource: 'deployments', kind: 'Deployment', dependents: ['apps/replicasets'] });
+    super(ctx, {
+      group: 'apps',
+      version: 'v1',
+      resource: 'deployments',
+      kind: 'Deployment',
+      dependents: ['apps/replicasets'],
+    });
     this.rsType = ctx.api.resolve('apps', 'v1', 'replicasets');
   }
 
   private replicaSets(d: JsonObject): JsonObject[] {
     const uid = uidOf(d);
-    return this.ctx.api.store.list('apps/replicasets', namespaceOf(d)).filter((rs) => controllerRef(rs)?.uid === uid);
+    return this.ctx.api.store
+      .list('apps/replicasets', namespaceOf(d))
+      .filter((rs) => controllerRef(rs)?.uid === uid);
   }
 
   protected reconcile(d: JsonObject): void {
@@ -89,7 +110,8 @@ export class DeploymentController extends WorkloadController {
   }
 
   private initialReplicas(d: JsonObject, old: JsonObject[], n: Rollout): number {
-    if ((specOf(d).strategy as JsonObject | undefined)?.type === 'Recreate') return old.some((rs) => replicasOf(rs) > 0) ? 0 : n.replicas;
+    if ((specOf(d).strategy as JsonObject | undefined)?.type === 'Recreate')
+      return old.some((rs) => replicasOf(rs) > 0) ? 0 : n.replicas;
     const total = old.reduce((acc, rs) => acc + replicasOf(rs), 0);
     return Math.max(0, Math.min(n.replicas, n.replicas + n.maxSurge - total));
   }
@@ -101,18 +123,30 @@ export class DeploymentController extends WorkloadController {
     tplMeta.labels = { ...((tplMeta.labels as Record<string, string> | undefined) ?? {}), [HASH]: hash };
     template.metadata = tplMeta;
     const selector = structuredClone((spec.selector as JsonObject | undefined) ?? {});
-    selector.matchLabels = { ...((selector.matchLabels as Record<string, string> | undefined) ?? {}), [HASH]: hash };
+    selector.matchLabels = {
+      ...((selector.matchLabels as Record<string, string> | undefined) ?? {}),
+      [HASH]: hash,
+    };
     const replicas = this.initialReplicas(d, old, n);
     const rs = this.ctx.api.create(this.rsType, namespaceOf(d), {
       metadata: {
         name: `${nameOf(d)}-${hash}`,
         labels: tplMeta.labels,
-        annotations: { [REVISION]: String(Math.max(0, ...old.map(revisionOf)) + 1), [DESIRED]: String(n.replicas), [MAX]: String(n.replicas + n.maxSurge) },
+        annotations: {
+          [REVISION]: String(Math.max(0, ...old.map(revisionOf)) + 1),
+          [DESIRED]: String(n.replicas),
+          [MAX]: String(n.replicas + n.maxSurge),
+        },
         ownerReferences: [ownerReference(d)],
       },
       spec: { replicas, minReadySeconds: spec.minReadySeconds ?? 0, selector, template },
     });
-    this.ctx.events.normal(SOURCE, d, 'ScalingReplicaSet', `Scaled up replica set ${nameOf(rs)} to ${replicas} from 0`);
+    this.ctx.events.normal(
+      SOURCE,
+      d,
+      'ScalingReplicaSet',
+      `Scaled up replica set ${nameOf(rs)} to ${replicas} from 0`,
+    );
     return rs;
   }
 
@@ -121,10 +155,19 @@ export class DeploymentController extends WorkloadController {
     if (from === replicas) return rs;
     const updated = this.ctx.api.mutate(this.rsType, namespaceOf(rs), nameOf(rs), (draft) => {
       specOf(draft).replicas = replicas;
-      metaOf(draft).annotations = { ...annotationsOf(draft), [DESIRED]: String(n.replicas), [MAX]: String(n.replicas + n.maxSurge) };
+      metaOf(draft).annotations = {
+        ...annotationsOf(draft),
+        [DESIRED]: String(n.replicas),
+        [MAX]: String(n.replicas + n.maxSurge),
+      };
     });
     const verb = replicas > from ? 'up' : 'down';
-    this.ctx.events.normal(SOURCE, d, 'ScalingReplicaSet', `Scaled ${verb} replica set ${nameOf(rs)} to ${replicas} from ${from}`);
+    this.ctx.events.normal(
+      SOURCE,
+      d,
+      'ScalingReplicaSet',
+      `Scaled ${verb} replica set ${nameOf(rs)} to ${replicas} from ${from}`,
+    );
     return updated;
   }
 
@@ -133,9 +176,15 @@ export class DeploymentController extends WorkloadController {
     const current = replicasOf(newRS);
     let next = current;
     if (current > n.replicas) next = n.replicas;
-    else if (current < n.replicas) next = Math.min(n.replicas, current + Math.max(0, n.replicas + n.maxSurge - total));
+    else if (current < n.replicas)
+      next = Math.min(n.replicas, current + Math.max(0, n.replicas + n.maxSurge - total));
     const fresh = this.scale(d, newRS, next, n);
-    this.scaleDownOld(d, fresh, old.filter((rs) => replicasOf(rs) > 0), n);
+    this.scaleDownOld(
+      d,
+      fresh,
+      old.filter((rs) => replicasOf(rs) > 0),
+      n,
+    );
   }
 
   private scaleDownOld(d: JsonObject, newRS: JsonObject, old: JsonObject[], n: Rollout): void {
@@ -172,7 +221,12 @@ export class DeploymentController extends WorkloadController {
     const limit = Number(specOf(d).revisionHistoryLimit ?? 10);
     const idle = old.filter((rs) => replicasOf(rs) === 0 && Number(statusOf(rs).replicas ?? 0) === 0);
     for (const rs of idle.slice(0, Math.max(0, idle.length - limit))) {
-      deleteObject(this.ctx.api, this.rsType, { namespace: namespaceOf(rs), name: nameOf(rs) }, { propagationPolicy: 'Background' });
+      deleteObject(
+        this.ctx.api,
+        this.rsType,
+        { namespace: namespaceOf(rs), name: nameOf(rs) },
+        { propagationPolicy: 'Background' },
+      );
     }
   }
 }
