@@ -1,4 +1,9 @@
-import { makeInformer, type KubeConfig, type KubernetesObject, type ListPromise } from '@kubernetes/client-node';
+import {
+  makeInformer,
+  type KubeConfig,
+  type KubernetesObject,
+  type ListPromise,
+} from '@kubernetes/client-node';
 import type { Logger } from './logger.ts';
 
 export type ObjectHandler<T> = (obj: T) => void;

@@ -25,7 +25,11 @@ function expired(lease: V1Lease, now: number): boolean {
 }
 
 /** Lease-based leader election in coordination.k8s.io/v1, as client-go's leaderelection does it. */
-export function electLeader(api: CoordinationV1Api, clock: Clock, opts: LeaderElectionOptions): LeaderElector {
+export function electLeader(
+  api: CoordinationV1Api,
+  clock: Clock,
+  opts: LeaderElectionOptions,
+): LeaderElector {
   const duration = opts.leaseDurationSeconds ?? 15;
   const every = (opts.renewEverySeconds ?? 2) * 1000;
   let leader = false;
@@ -48,14 +52,30 @@ export function electLeader(api: CoordinationV1Api, clock: Clock, opts: LeaderEl
         return;
       }
       const transitions = (lease.spec?.leaseTransitions ?? 0) + (mine ? 0 : 1);
-      await api.replaceNamespacedLease({ name: opts.name, namespace: opts.namespace, body: { ...lease, spec: { ...lease.spec, ...spec(transitions), acquireTime: mine ? lease.spec?.acquireTime : new Date(clock.now()) } } });
+      await api.replaceNamespacedLease({
+        name: opts.name,
+        namespace: opts.namespace,
+        body: {
+          ...lease,
+          spec: {
+            ...lease.spec,
+            ...spec(transitions),
+            acquireTime: mine ? lease.spec?.acquireTime : new Date(clock.now()),
+          },
+        },
+      });
       leader = true;
     } catch (err) {
       if (isNotFound(err)) {
-        await api.createNamespacedLease({ namespace: opts.namespace, body: { metadata: { name: opts.name, namespace: opts.namespace }, spec: spec(0) } }).then(
-          () => (leader = true),
-          () => (leader = false),
-        );
+        await api
+          .createNamespacedLease({
+            namespace: opts.namespace,
+            body: { metadata: { name: opts.name, namespace: opts.namespace }, spec: spec(0) },
+          })
+          .then(
+            () => (leader = true),
+            () => (leader = false),
+          );
       } else leader = isConflict(err) ? false : leader;
     }
     if (leader) onAcquired();
@@ -77,7 +97,11 @@ export function electLeader(api: CoordinationV1Api, clock: Clock, opts: LeaderEl
       try {
         const lease = await api.readNamespacedLease({ name: opts.name, namespace: opts.namespace });
         if (lease.spec?.holderIdentity === opts.identity) {
-          await api.replaceNamespacedLease({ name: opts.name, namespace: opts.namespace, body: { ...lease, spec: { ...lease.spec, holderIdentity: undefined, renewTime: undefined } } });
+          await api.replaceNamespacedLease({
+            name: opts.name,
+            namespace: opts.namespace,
+            body: { ...lease, spec: { ...lease.spec, holderIdentity: undefined, renewTime: undefined } },
+          });
         }
       } catch {
         // The lease expires on its own.

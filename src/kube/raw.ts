@@ -15,14 +15,25 @@ export class RawApiError extends Error {
  * bodies through their models and drop keys they don't know (x-kubernetes-* in CRD schemas, fields
  * of newer API versions), so manifests that must arrive verbatim go through here.
  */
-export async function requestJson<T = unknown>(kc: KubeConfig, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
+export async function requestJson<T = unknown>(
+  kc: KubeConfig,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<T> {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
   const url = new URL(path, cluster.server);
   const opts: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
   await kc.applyToHTTPSOptions(opts);
   const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-  if (data !== undefined) opts.headers = { ...opts.headers, 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(data)) };
+  if (data !== undefined)
+    opts.headers = {
+      ...opts.headers,
+      'Content-Type': contentType,
+      'Content-Length': String(Buffer.byteLength(data)),
+    };
   return new Promise<T>((resolve, reject) => {
     const req = https.request(url, opts, (res) => {
       const chunks: Buffer[] = [];

@@ -34,13 +34,21 @@ export class Deprovisioner {
       else if (!pod.spec?.nodeName && !pod.metadata?.deletionTimestamp) unbound.add(podKey(pod));
     }
     for (const claim of this.d.view.claims.list()) {
-      if (plannedPods(claim).some((k) => unbound.has(k))) names.add(claim.status?.nodeName ?? claim.metadata!.name!);
+      if (plannedPods(claim).some((k) => unbound.has(k)))
+        names.add(claim.status?.nodeName ?? claim.metadata!.name!);
     }
     return names;
   }
 
   private candidates(): V1Node[] {
-    return this.d.view.nodes.list().filter((n) => n.metadata?.labels?.[NODE_CLAIM_LABEL] && !n.metadata.deletionTimestamp && n.metadata.annotations?.[REMOVAL_DISABLED] !== 'true');
+    return this.d.view.nodes
+      .list()
+      .filter(
+        (n) =>
+          n.metadata?.labels?.[NODE_CLAIM_LABEL] &&
+          !n.metadata.deletionTimestamp &&
+          n.metadata.annotations?.[REMOVAL_DISABLED] !== 'true',
+      );
   }
 
   async runOnce(): Promise<string[]> {
@@ -68,9 +76,17 @@ export class Deprovisioner {
     const name = node.metadata!.name!;
     const claim = node.metadata!.labels![NODE_CLAIM_LABEL];
     try {
-      await this.d.clients.core.patchNode({ name, body: [{ op: 'add', path: '/spec/unschedulable', value: true }] });
+      await this.d.clients.core.patchNode({
+        name,
+        body: [{ op: 'add', path: '/spec/unschedulable', value: true }],
+      });
       await this.drain(name);
-      await this.d.events.record(node, 'Normal', 'Deprovisioning', `node was empty for ${this.d.emptyGraceSeconds}s; removing it`);
+      await this.d.events.record(
+        node,
+        'Normal',
+        'Deprovisioning',
+        `node was empty for ${this.d.emptyGraceSeconds}s; removing it`,
+      );
       await this.d.claims.delete(claim);
       this.emptySince.delete(name);
       this.d.metrics.nodesRemoved.inc({ reason: 'empty' });
@@ -89,7 +105,11 @@ export class Deprovisioner {
       const ns = pod.metadata!.namespace!;
       const name = pod.metadata!.name!;
       try {
-        await this.d.clients.core.createNamespacedPodEviction({ name, namespace: ns, body: { metadata: { name, namespace: ns } } });
+        await this.d.clients.core.createNamespacedPodEviction({
+          name,
+          namespace: ns,
+          body: { metadata: { name, namespace: ns } },
+        });
       } catch {
         left++;
       }

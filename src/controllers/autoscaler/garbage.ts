@@ -67,7 +67,8 @@ export class GarbageCollector {
         continue;
       }
       const id = claim.status?.instanceId;
-      if (!id || claim.metadata?.deletionTimestamp || !conditionTrue(claim, 'Launched') || live.has(id)) continue;
+      if (!id || claim.metadata?.deletionTimestamp || !conditionTrue(claim, 'Launched') || live.has(id))
+        continue;
       await this.d.claims.delete(claim.metadata!.name!).catch(() => undefined);
       gone.push(claim.metadata!.name!);
       this.d.metrics.garbageCollected.inc({ kind: 'nodeclaim' });

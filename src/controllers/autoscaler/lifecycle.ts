@@ -1,5 +1,11 @@
 import type { V1Node } from '@kubernetes/client-node';
-import { isNotFound, type Clock, type EventRecorder, type KubeClients, type Logger } from '../../kube/index.ts';
+import {
+  isNotFound,
+  type Clock,
+  type EventRecorder,
+  type KubeClients,
+  type Logger,
+} from '../../kube/index.ts';
 import { ClaimStore, conditionTrue, withCondition, type NodeClaimObject } from './claims.ts';
 import type { AutoscalerMetrics } from './metrics.ts';
 import type { MutableLocationRegistry } from './targets.ts';
@@ -30,7 +36,10 @@ export class ClaimLifecycle {
         if (claim.metadata?.deletionTimestamp) await this.finish(claim);
         else await this.follow(claim);
       } catch (err) {
-        this.d.log.debug({ claim: claim.metadata?.name, err: String(err) }, 'claim reconcile failed; retrying next pass');
+        this.d.log.debug(
+          { claim: claim.metadata?.name, err: String(err) },
+          'claim reconcile failed; retrying next pass',
+        );
       }
     }
   }
@@ -40,9 +49,23 @@ export class ClaimLifecycle {
     const node = this.d.view.nodes.get(claim.metadata!.name!);
     if (!node) return;
     const now = new Date(this.d.clock.now()).toISOString();
-    let conditions = withCondition(claim.status?.conditions, { type: 'Registered', status: 'True', reason: 'NodeRegistered', message: `node ${node.metadata?.name} registered` }, now);
+    let conditions = withCondition(
+      claim.status?.conditions,
+      {
+        type: 'Registered',
+        status: 'True',
+        reason: 'NodeRegistered',
+        message: `node ${node.metadata?.name} registered`,
+      },
+      now,
+    );
     const ready = nodeReady(node);
-    if (ready) conditions = withCondition(conditions, { type: 'Ready', status: 'True', reason: 'NodeReady', message: 'node is Ready' }, now);
+    if (ready)
+      conditions = withCondition(
+        conditions,
+        { type: 'Ready', status: 'True', reason: 'NodeReady', message: 'node is Ready' },
+        now,
+      );
     await this.d.claims.setStatus(claim, { ...claim.status, nodeName: node.metadata?.name, conditions });
     if (ready) {
       const created = new Date(claim.metadata?.creationTimestamp ?? now).getTime();
@@ -55,8 +78,10 @@ export class ClaimLifecycle {
   private async finish(claim: NodeClaimObject): Promise<void> {
     const target = this.d.locations.byName(claim.spec.location);
     const name = claim.metadata!.name!;
-    if (claim.status?.instanceId && target) await target.provider.terminate(claim.spec.region, claim.status.instanceId);
-    if (target?.deleteNode && claim.spec.location !== 'main') await target.deleteNode(name).catch(() => undefined);
+    if (claim.status?.instanceId && target)
+      await target.provider.terminate(claim.spec.region, claim.status.instanceId);
+    if (target?.deleteNode && claim.spec.location !== 'main')
+      await target.deleteNode(name).catch(() => undefined);
     await this.d.clients.core.deleteNode({ name }).catch((err: unknown) => {
       if (!isNotFound(err)) throw err;
     });

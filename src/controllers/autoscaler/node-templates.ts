@@ -1,5 +1,10 @@
 import { PatchStrategy, setHeaderOptions, type KubernetesObject } from '@kubernetes/client-node';
-import { checkEdgeLocationRefs, parseEdgeLocation, parseNodeTemplate, type EdgeLocation } from '../../apis/index.ts';
+import {
+  checkEdgeLocationRefs,
+  parseEdgeLocation,
+  parseNodeTemplate,
+  type EdgeLocation,
+} from '../../apis/index.ts';
 import type { Clock, EventRecorder, KubeClients, Logger } from '../../kube/index.ts';
 import { GROUP, VERSION, withCondition, type ClaimCondition } from './claims.ts';
 import type { ClusterView } from './view.ts';
@@ -20,7 +25,15 @@ function validity(obj: KubernetesObject, edgeLocations: EdgeLocation[]): string[
 /** Validates NodeTemplates and reports it in status (condition Valid) and Events. */
 export class NodeTemplateController {
   private readonly lastReported = new Map<string, string>();
-  constructor(private readonly d: { view: ClusterView; clients: KubeClients; events: EventRecorder; clock: Clock; log: Logger }) {}
+  constructor(
+    private readonly d: {
+      view: ClusterView;
+      clients: KubeClients;
+      events: EventRecorder;
+      clock: Clock;
+      log: Logger;
+    },
+  ) {}
 
   async runOnce(): Promise<void> {
     const edges: EdgeLocation[] = [];
@@ -40,9 +53,27 @@ export class NodeTemplateController {
     const key = `${obj.metadata?.name}/${obj.metadata?.generation}/${message}`;
     if (this.lastReported.get(obj.metadata!.name!) === key) return;
     const now = new Date(this.d.clock.now()).toISOString();
-    const conditions = withCondition(obj.status?.conditions, { type: 'Valid', status: problems.length ? 'False' : 'True', reason: problems.length ? 'Invalid' : 'Valid', message }, now);
+    const conditions = withCondition(
+      obj.status?.conditions,
+      {
+        type: 'Valid',
+        status: problems.length ? 'False' : 'True',
+        reason: problems.length ? 'Invalid' : 'Valid',
+        message,
+      },
+      now,
+    );
     try {
-      await this.d.clients.custom.patchClusterCustomObjectStatus({ group: GROUP, version: VERSION, plural: 'nodetemplates', name: obj.metadata!.name!, body: { status: { ...obj.status, conditions } } }, setMergePatch());
+      await this.d.clients.custom.patchClusterCustomObjectStatus(
+        {
+          group: GROUP,
+          version: VERSION,
+          plural: 'nodetemplates',
+          name: obj.metadata!.name!,
+          body: { status: { ...obj.status, conditions } },
+        },
+        setMergePatch(),
+      );
       if (problems.length) await this.d.events.record(obj, 'Warning', 'InvalidNodeTemplate', message);
       this.lastReported.set(obj.metadata!.name!, key);
     } catch (err) {

@@ -5,7 +5,9 @@ export function isUnschedulable(pod: V1Pod): boolean {
   if (pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return false;
   if (pod.status?.phase && pod.status.phase !== 'Pending') return false;
   if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') return false;
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable');
+  return (pod.status?.conditions ?? []).some(
+    (c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable',
+  );
 }
 
 export function podKey(pod: V1Pod): string {
