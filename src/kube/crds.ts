@@ -9,7 +9,12 @@ export async function installCrds(clients: KubeClients, fieldManager = 'omni'): 
   const names: string[] = [];
   for (const crd of allCrds()) {
     const name = crd.metadata.name;
-    await requestJson(clients.kc, 'PATCH', `${CRD_PATH}/${name}?fieldManager=${fieldManager}&force=true`, crd, 'application/apply-patch+yaml');
+    await requestJson(clients.kc, {
+      method: 'PATCH',
+      path: `${CRD_PATH}/${name}?fieldManager=${fieldManager}&force=true`,
+      body: crd,
+      contentType: 'application/apply-patch+yaml',
+    });
     names.push(name);
   }
   return names;
@@ -20,7 +25,7 @@ export async function waitForCrds(clients: KubeClients, timeoutMs = 30_000): Pro
   const deadline = Date.now() + timeoutMs;
   for (const crd of allCrds()) {
     for (;;) {
-      const got = await requestJson<{ status?: { conditions?: { type: string; status: string }[] } }>(clients.kc, 'GET', `${CRD_PATH}/${crd.metadata.name}`);
+      const got = await requestJson<{ status?: { conditions?: { type: string; status: string }[] } }>(clients.kc, { method: 'GET', path: `${CRD_PATH}/${crd.metadata.name}` });
       if (got.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True')) break;
       if (Date.now() > deadline) throw new Error(`CRD ${crd.metadata.name} not Established after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 100));

@@ -27,9 +27,9 @@ export function watchCollection<T extends KubernetesObject>(
   kc: KubeConfig,
   path: string,
   listFn: ListPromise<T>,
-  log: Logger,
-  opts: { labelSelector?: string } = {},
+  opts: { log: Logger; labelSelector?: string },
 ): WatchedCollection<T> {
+  const { log } = opts;
   let resolveSynced!: () => void;
   const syncedP = new Promise<void>((r) => (resolveSynced = r));
   // Synced means the first list is in the cache: client-node emits 'connect' before listing and its

@@ -43,40 +43,43 @@ export function electLeader(
     renewTime: new Date(clock.now()),
     leaseTransitions: transitions,
   });
+  /** Renews the lease, or takes it over once it expired; false while another holder keeps it. */
+  const renewOrTakeOver = async (lease: V1Lease): Promise<boolean> => {
+    const mine = lease.spec?.holderIdentity === opts.identity;
+    if (!mine && !expired(lease, clock.now())) return false;
+    const transitions = (lease.spec?.leaseTransitions ?? 0) + (mine ? 0 : 1);
+    await api.replaceNamespacedLease({
+      name: opts.name,
+      namespace: opts.namespace,
+      body: {
+        ...lease,
+        spec: {
+          ...lease.spec,
+          ...spec(transitions),
+          acquireTime: mine ? lease.spec?.acquireTime : new Date(clock.now()),
+        },
+      },
+    });
+    return true;
+  };
+  const create = (): Promise<boolean> =>
+    api
+      .createNamespacedLease({
+        namespace: opts.namespace,
+        body: { metadata: { name: opts.name, namespace: opts.namespace }, spec: spec(0) },
+      })
+      .then(
+        () => true,
+        () => false,
+      );
   const tryOnce = async (): Promise<void> => {
     try {
-      const lease = await api.readNamespacedLease({ name: opts.name, namespace: opts.namespace });
-      const mine = lease.spec?.holderIdentity === opts.identity;
-      if (!mine && !expired(lease, clock.now())) {
-        leader = false;
-        return;
-      }
-      const transitions = (lease.spec?.leaseTransitions ?? 0) + (mine ? 0 : 1);
-      await api.replaceNamespacedLease({
-        name: opts.name,
-        namespace: opts.namespace,
-        body: {
-          ...lease,
-          spec: {
-            ...lease.spec,
-            ...spec(transitions),
-            acquireTime: mine ? lease.spec?.acquireTime : new Date(clock.now()),
-          },
-        },
-      });
-      leader = true;
+      leader = await renewOrTakeOver(
+        await api.readNamespacedLease({ name: opts.name, namespace: opts.namespace }),
+      );
     } catch (err) {
-      if (isNotFound(err)) {
-        await api
-          .createNamespacedLease({
-            namespace: opts.namespace,
-            body: { metadata: { name: opts.name, namespace: opts.namespace }, spec: spec(0) },
-          })
-          .then(
-            () => (leader = true),
-            () => (leader = false),
-          );
-      } else leader = isConflict(err) ? false : leader;
+      if (isNotFound(err)) leader = await create();
+      else if (isConflict(err)) leader = false;
     }
     if (leader) onAcquired();
   };

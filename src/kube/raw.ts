@@ -15,13 +15,16 @@ export class RawApiError extends Error {
  * bodies through their models and drop keys they don't know (x-kubernetes-* in CRD schemas, fields
  * of newer API versions), so manifests that must arrive verbatim go through here.
  */
-export async function requestJson<T = unknown>(
-  kc: KubeConfig,
-  method: string,
-  path: string,
-  body?: unknown,
-  contentType = 'application/json',
-): Promise<T> {
+export interface RawRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** Default application/json. */
+  contentType?: string;
+}
+
+export async function requestJson<T = unknown>(kc: KubeConfig, request: RawRequest): Promise<T> {
+  const { method, path, body, contentType = 'application/json' } = request;
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('kubeconfig has no current cluster');
   const url = new URL(path, cluster.server);

@@ -34,12 +34,12 @@ export function startClusterCache(clients: KubeClients, log: Logger): ClusterCac
   const { kc, core } = clients;
   const omniPath = (plural: string): string => `/apis/${GROUP}/${VERSION}/${plural}`;
   const collections = {
-    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => core.listNode(), log),
-    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces(), log),
-    events: watchCollection<CoreV1Event>(kc, '/api/v1/events', () => core.listEventForAllNamespaces(), log),
-    nodeclaims: watchCollection<OmniObject>(kc, omniPath('nodeclaims'), customList(clients, 'nodeclaims'), log),
-    edgelocations: watchCollection<OmniObject>(kc, omniPath('edgelocations'), customList(clients, 'edgelocations'), log),
-    nodetemplates: watchCollection<OmniObject>(kc, omniPath('nodetemplates'), customList(clients, 'nodetemplates'), log),
+    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => core.listNode(), { log }),
+    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces(), { log }),
+    events: watchCollection<CoreV1Event>(kc, '/api/v1/events', () => core.listEventForAllNamespaces(), { log }),
+    nodeclaims: watchCollection<OmniObject>(kc, omniPath('nodeclaims'), customList(clients, 'nodeclaims'), { log }),
+    edgelocations: watchCollection<OmniObject>(kc, omniPath('edgelocations'), customList(clients, 'edgelocations'), { log }),
+    nodetemplates: watchCollection<OmniObject>(kc, omniPath('nodetemplates'), customList(clients, 'nodetemplates'), { log }),
   };
   const listeners: ((kind: CacheKind) => void)[] = [];
   for (const [kind, c] of Object.entries(collections) as [CacheKind, WatchedCollection<KubernetesObject>][]) {

@@ -44,21 +44,22 @@ export function watchCluster(kc: KubeConfig, o: ClusterFeedOptions): ClusterFeed
   const core = kc.makeApiClient(CoreV1Api);
   const discovery = kc.makeApiClient(DiscoveryV1Api);
   const log = o.log.child({ component: 'cluster-feed' });
-  const services = watchCollection(kc, '/api/v1/services', () => core.listServiceForAllNamespaces(), log);
+  const services = watchCollection(kc, '/api/v1/services', () => core.listServiceForAllNamespaces(), { log });
   const slices = watchCollection(
     kc,
     '/apis/discovery.k8s.io/v1/endpointslices',
     () => discovery.listEndpointSliceForAllNamespaces(),
-    log,
+    { log },
   );
   const maps = watchCollection(
     kc,
     `/api/v1/namespaces/${GATEWAY_NAMESPACE}/configmaps`,
     () => core.listNamespacedConfigMap({ namespace: GATEWAY_NAMESPACE }),
-    log,
+    { log },
   );
   const nodes = o.skipVirtualNodes
-    ? watchCollection(kc, '/api/v1/nodes', () => core.listNode({ labelSelector: VIRTUAL_NODE_LABEL }), log, {
+    ? watchCollection(kc, '/api/v1/nodes', () => core.listNode({ labelSelector: VIRTUAL_NODE_LABEL }), {
+        log,
         labelSelector: VIRTUAL_NODE_LABEL,
       })
     : undefined;

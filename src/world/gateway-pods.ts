@@ -21,8 +21,7 @@ function watchGateway(kc: KubeConfig, name: string, log: Logger): WatchedCollect
     kc,
     path,
     () => core.listNamespacedPod({ namespace: GATEWAY_NAMESPACE, labelSelector }),
-    log,
-    { labelSelector },
+    { log, labelSelector },
   );
 }
 

@@ -41,28 +41,55 @@ function round(n: number): number {
   return Math.round(n * 10_000) / 10_000;
 }
 
-function nodeRow(
+type NodeRow = DemoReport['nodes'][number];
+
+/** Where a node runs and what it is: from its NodeClaim when omni made it, else from its labels. */
+function placementOf(
   node: V1Node,
-  claims: Map<string, NodeClaimObject>,
-  catalog: Catalog,
-): DemoReport['nodes'][number] {
+  claim: NodeClaimObject | undefined,
+): Pick<NodeRow, 'location' | 'cloud' | 'region' | 'zone' | 'instanceType' | 'lifecycle'> {
+  const labelled = placementFromLabels(node);
+  if (!claim) return labelled;
+  // Claims are read as stored, unvalidated: a field missing there falls back to the node's labels.
+  const s: Partial<NodeClaimObject['spec']> = claim.spec;
+  return {
+    location: s.location ?? labelled.location,
+    cloud: s.cloud ?? labelled.cloud,
+    region: s.region ?? labelled.region,
+    zone: s.zone || labelled.zone,
+    instanceType: s.instanceType ?? labelled.instanceType,
+    lifecycle: s.lifecycle ?? labelled.lifecycle,
+  };
+}
+
+function placementFromLabels(node: V1Node): ReturnType<typeof placementOf> {
+  const labels = node.metadata?.labels ?? {};
+  return {
+    location: locationOfNode(node),
+    cloud: labels['omni.cast.ai/cloud'] ?? MAIN.cloud,
+    region: labels['topology.kubernetes.io/region'] ?? MAIN.region,
+    zone: labels['topology.kubernetes.io/zone'] || '',
+    instanceType: labels['node.kubernetes.io/instance-type'] ?? '',
+    lifecycle: labels['omni.cast.ai/lifecycle'] ?? 'on-demand',
+  };
+}
+
+/** The claim's price, else the main region's on-demand list price of the instance type. */
+function priceOf(claim: NodeClaimObject | undefined, instanceType: string, catalog: Catalog): number {
+  const listed = (): number | null | undefined =>
+    catalog.query({ cloud: MAIN.cloud, region: MAIN.region }).find((o) => o.instanceType === instanceType)
+      ?.onDemandPricePerHour;
+  return claim?.spec.pricePerHour ?? listed() ?? 0;
+}
+
+function nodeRow(node: V1Node, claims: Map<string, NodeClaimObject>, catalog: Catalog): NodeRow {
   const labels = node.metadata?.labels ?? {};
   const claim = claims.get(labels[NODE_CLAIM_LABEL] ?? node.metadata!.name!);
-  const instanceType = claim?.spec.instanceType ?? labels['node.kubernetes.io/instance-type'] ?? '';
-  const price =
-    claim?.spec.pricePerHour ??
-    catalog.query({ cloud: MAIN.cloud, region: MAIN.region }).find((o) => o.instanceType === instanceType)
-      ?.onDemandPricePerHour ??
-    0;
+  const placement = placementOf(node, claim);
   return {
     name: node.metadata!.name!,
-    location: claim?.spec.location ?? locationOfNode(node),
-    cloud: claim?.spec.cloud ?? labels['omni.cast.ai/cloud'] ?? MAIN.cloud,
-    region: claim?.spec.region ?? labels['topology.kubernetes.io/region'] ?? MAIN.region,
-    zone: claim?.spec.zone || labels['topology.kubernetes.io/zone'] || '',
-    instanceType,
-    lifecycle: claim?.spec.lifecycle ?? labels['omni.cast.ai/lifecycle'] ?? 'on-demand',
-    pricePerHour: round(price),
+    ...placement,
+    pricePerHour: round(priceOf(claim, placement.instanceType, catalog)),
     virtual: labels['omni.cast.ai/type'] === 'virtual-node',
   };
 }

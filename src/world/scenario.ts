@@ -100,7 +100,7 @@ function workloads(): { path: string; body: object }[] {
 
 async function create(clients: KubeClients, path: string, body: object): Promise<void> {
   try {
-    await requestJson(clients.kc, 'POST', path, body);
+    await requestJson(clients.kc, { method: 'POST', path, body });
   } catch (err) {
     if ((err as { code?: number }).code !== 409) throw err;
   }

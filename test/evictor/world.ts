@@ -101,7 +101,7 @@ export async function settled(w: World, app: string, replicas: number): Promise<
 
 /** Watches the app's pods and remembers the fewest Ready ones seen (for PDB checks). */
 export function watchReady(w: World, app: string): { min(): number; reset(): void; pods: WatchedCollection<V1Pod> } {
-  const pods = watchCollection(w.clients.kc, '/api/v1/namespaces/default/pods', () => w.clients.core.listNamespacedPod({ namespace: 'default', labelSelector: `app=${app}` }), makeLogger('watch'), { labelSelector: `app=${app}` });
+  const pods = watchCollection(w.clients.kc, '/api/v1/namespaces/default/pods', () => w.clients.core.listNamespacedPod({ namespace: 'default', labelSelector: `app=${app}` }), { log: makeLogger('watch'), labelSelector: `app=${app}` });
   let min = Infinity;
   pods.onChange(() => {
     min = Math.min(min, pods.list().filter(isReady).length);

@@ -1,4 +1,4 @@
-import type { V1Node } from '@kubernetes/client-node';
+import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import type { Clock, EventRecorder, KubeClients, Logger } from '../../kube/index.ts';
 import { ClaimStore, NODE_CLAIM_LABEL, plannedPods } from './claims.ts';
 import type { AutoscalerMetrics } from './metrics.ts';
@@ -19,6 +19,18 @@ export interface DeprovisionerDeps {
   emptyGraceSeconds: number;
 }
 
+/** Nodes that run workload pods, and the keys of pods waiting to be bound. */
+function podsByBinding(pods: V1Pod[]): { busy: Set<string>; unbound: Set<string> } {
+  const busy = new Set<string>();
+  const unbound = new Set<string>();
+  for (const pod of pods) {
+    const node = pod.spec?.nodeName;
+    if (node && isWorkloadPod(pod)) busy.add(node);
+    else if (!node && !pod.metadata?.deletionTimestamp) unbound.add(podKey(pod));
+  }
+  return { busy, unbound };
+}
+
 /** Removes omni's nodes that stayed empty (daemonset pods aside) for the grace period. */
 export class Deprovisioner {
   private readonly emptySince = new Map<string, number>();
@@ -27,17 +39,12 @@ export class Deprovisioner {
 
   /** Nodes with workload pods, and new nodes whose planned pods have not been bound yet. */
   private occupied(): Set<string> {
-    const names = new Set<string>();
-    const unbound = new Set<string>();
-    for (const pod of this.d.view.pods.list()) {
-      if (pod.spec?.nodeName && isWorkloadPod(pod)) names.add(pod.spec.nodeName);
-      else if (!pod.spec?.nodeName && !pod.metadata?.deletionTimestamp) unbound.add(podKey(pod));
-    }
+    const { busy, unbound } = podsByBinding(this.d.view.pods.list());
     for (const claim of this.d.view.claims.list()) {
       if (plannedPods(claim).some((k) => unbound.has(k)))
-        names.add(claim.status?.nodeName ?? claim.metadata!.name!);
+        busy.add(claim.status?.nodeName ?? claim.metadata!.name!);
     }
-    return names;
+    return busy;
   }
 
   private candidates(): V1Node[] {

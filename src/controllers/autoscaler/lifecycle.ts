@@ -6,7 +6,13 @@ import {
   type KubeClients,
   type Logger,
 } from '../../kube/index.ts';
-import { ClaimStore, conditionTrue, withCondition, type NodeClaimObject } from './claims.ts';
+import {
+  ClaimStore,
+  conditionTrue,
+  withCondition,
+  type ClaimCondition,
+  type NodeClaimObject,
+} from './claims.ts';
 import type { AutoscalerMetrics } from './metrics.ts';
 import type { MutableLocationRegistry } from './targets.ts';
 import type { ClusterView } from './view.ts';
@@ -24,6 +30,23 @@ export interface LifecycleDeps {
 
 function nodeReady(node: V1Node): boolean {
   return (node.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** A claim's conditions once its node registered: Registered, and Ready when the node is. */
+function registeredConditions(claim: NodeClaimObject, node: V1Node, now: string): ClaimCondition[] {
+  const registered = withCondition(
+    claim.status?.conditions,
+    {
+      type: 'Registered',
+      status: 'True',
+      reason: 'NodeRegistered',
+      message: `node ${node.metadata?.name} registered`,
+    },
+    now,
+  );
+  if (!nodeReady(node)) return registered;
+  const ready = { type: 'Ready', status: 'True', reason: 'NodeReady', message: 'node is Ready' } as const;
+  return withCondition(registered, ready, now);
 }
 
 /** Follows claims to Registered and Ready, and finishes deleted claims by terminating their instance. */
@@ -48,30 +71,19 @@ export class ClaimLifecycle {
     if (!conditionTrue(claim, 'Launched') || conditionTrue(claim, 'Ready')) return;
     const node = this.d.view.nodes.get(claim.metadata!.name!);
     if (!node) return;
-    const now = new Date(this.d.clock.now()).toISOString();
-    let conditions = withCondition(
-      claim.status?.conditions,
-      {
-        type: 'Registered',
-        status: 'True',
-        reason: 'NodeRegistered',
-        message: `node ${node.metadata?.name} registered`,
-      },
-      now,
-    );
     const ready = nodeReady(node);
-    if (ready)
-      conditions = withCondition(
-        conditions,
-        { type: 'Ready', status: 'True', reason: 'NodeReady', message: 'node is Ready' },
-        now,
-      );
+    const conditions = registeredConditions(claim, node, new Date(this.d.clock.now()).toISOString());
     await this.d.claims.setStatus(claim, { ...claim.status, nodeName: node.metadata?.name, conditions });
-    if (ready) {
-      const created = new Date(claim.metadata?.creationTimestamp ?? now).getTime();
-      this.d.metrics.launchSeconds.observe(Math.max(0, (this.d.clock.now() - created) / 1000));
-      await this.d.events.record(claim, 'Normal', 'Ready', `node ${node.metadata?.name} is Ready`);
-    }
+    if (ready) await this.recordReady(claim, node);
+  }
+
+  private async recordReady(claim: NodeClaimObject, node: V1Node): Promise<void> {
+    const now = this.d.clock.now();
+    const created = claim.metadata?.creationTimestamp
+      ? new Date(claim.metadata.creationTimestamp).getTime()
+      : now;
+    this.d.metrics.launchSeconds.observe(Math.max(0, (now - created) / 1000));
+    await this.d.events.record(claim, 'Normal', 'Ready', `node ${node.metadata?.name} is Ready`);
   }
 
   /** The NodeClaim finalizer: the instance goes first, then the node objects, then the claim. */

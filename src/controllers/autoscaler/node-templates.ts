@@ -50,35 +50,40 @@ export class NodeTemplateController {
   private async reconcile(obj: TemplateObject, edges: EdgeLocation[]): Promise<void> {
     const problems = validity(obj, edges);
     const message = problems.length ? problems.join('; ') : 'template is valid';
-    const key = `${obj.metadata?.name}/${obj.metadata?.generation}/${message}`;
-    if (this.lastReported.get(obj.metadata!.name!) === key) return;
-    const now = new Date(this.d.clock.now()).toISOString();
+    const name = obj.metadata!.name!;
+    const key = `${name}/${obj.metadata?.generation}/${message}`;
+    if (this.lastReported.get(name) === key) return;
+    try {
+      await this.writeValid(obj, problems.length === 0, message);
+      if (problems.length) await this.d.events.record(obj, 'Warning', 'InvalidNodeTemplate', message);
+      this.lastReported.set(name, key);
+    } catch (err) {
+      this.d.log.debug({ template: name, err: String(err) }, 'status update failed');
+    }
+  }
+
+  private async writeValid(obj: TemplateObject, valid: boolean, message: string): Promise<void> {
+    const condition = {
+      type: 'Valid',
+      status: valid ? 'True' : 'False',
+      reason: valid ? 'Valid' : 'Invalid',
+      message,
+    } as const;
     const conditions = withCondition(
       obj.status?.conditions,
-      {
-        type: 'Valid',
-        status: problems.length ? 'False' : 'True',
-        reason: problems.length ? 'Invalid' : 'Valid',
-        message,
-      },
-      now,
+      condition,
+      new Date(this.d.clock.now()).toISOString(),
     );
-    try {
-      await this.d.clients.custom.patchClusterCustomObjectStatus(
-        {
-          group: GROUP,
-          version: VERSION,
-          plural: 'nodetemplates',
-          name: obj.metadata!.name!,
-          body: { status: { ...obj.status, conditions } },
-        },
-        setMergePatch(),
-      );
-      if (problems.length) await this.d.events.record(obj, 'Warning', 'InvalidNodeTemplate', message);
-      this.lastReported.set(obj.metadata!.name!, key);
-    } catch (err) {
-      this.d.log.debug({ template: obj.metadata?.name, err: String(err) }, 'status update failed');
-    }
+    await this.d.clients.custom.patchClusterCustomObjectStatus(
+      {
+        group: GROUP,
+        version: VERSION,
+        plural: 'nodetemplates',
+        name: obj.metadata!.name!,
+        body: { status: { ...obj.status, conditions } },
+      },
+      setMergePatch(),
+    );
   }
 }
 

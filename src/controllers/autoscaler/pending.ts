@@ -1,10 +1,14 @@
 import type { V1Pod } from '@kubernetes/client-node';
 
+function isPendingForDefaultScheduler(pod: V1Pod): boolean {
+  if (pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return false;
+  const phase = pod.status?.phase || 'Pending';
+  return phase === 'Pending' && (pod.spec?.schedulerName ?? 'default-scheduler') === 'default-scheduler';
+}
+
 /** Pods the scheduler gave up on: unbound, not terminating, PodScheduled=False/Unschedulable. */
 export function isUnschedulable(pod: V1Pod): boolean {
-  if (pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return false;
-  if (pod.status?.phase && pod.status.phase !== 'Pending') return false;
-  if ((pod.spec?.schedulerName ?? 'default-scheduler') !== 'default-scheduler') return false;
+  if (!isPendingForDefaultScheduler(pod)) return false;
   return (pod.status?.conditions ?? []).some(
     (c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable',
   );

@@ -22,12 +22,12 @@ function customList<T extends KubernetesObject>(clients: KubeClients, plural: st
 export function watchCluster(clients: KubeClients, log: Logger): ClusterView {
   const kc = clients.kc;
   const view = {
-    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => clients.core.listPodForAllNamespaces(), log),
-    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => clients.core.listNode(), log),
-    daemonSets: watchCollection<V1DaemonSet>(kc, '/apis/apps/v1/daemonsets', () => clients.apps.listDaemonSetForAllNamespaces(), log),
-    claims: watchCollection<NodeClaimObject>(kc, `/apis/${GROUP}/${VERSION}/nodeclaims`, customList<NodeClaimObject>(clients, 'nodeclaims'), log),
-    templates: watchCollection<KubernetesObject>(kc, `/apis/${GROUP}/${VERSION}/nodetemplates`, customList(clients, 'nodetemplates'), log),
-    edgeLocations: watchCollection<KubernetesObject>(kc, `/apis/${GROUP}/${VERSION}/edgelocations`, customList(clients, 'edgelocations'), log),
+    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => clients.core.listPodForAllNamespaces(), { log }),
+    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => clients.core.listNode(), { log }),
+    daemonSets: watchCollection<V1DaemonSet>(kc, '/apis/apps/v1/daemonsets', () => clients.apps.listDaemonSetForAllNamespaces(), { log }),
+    claims: watchCollection<NodeClaimObject>(kc, `/apis/${GROUP}/${VERSION}/nodeclaims`, customList<NodeClaimObject>(clients, 'nodeclaims'), { log }),
+    templates: watchCollection<KubernetesObject>(kc, `/apis/${GROUP}/${VERSION}/nodetemplates`, customList(clients, 'nodetemplates'), { log }),
+    edgeLocations: watchCollection<KubernetesObject>(kc, `/apis/${GROUP}/${VERSION}/edgelocations`, customList(clients, 'edgelocations'), { log }),
   };
   const all = Object.values(view);
   return {

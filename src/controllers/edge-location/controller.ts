@@ -78,14 +78,14 @@ export function startEdgeLocationController(deps: EdgeLocationControllerDeps): E
       kc,
       `/apis/${GROUP}/${VERSION}/${PLURAL}`,
       customList(deps.clients, PLURAL),
-      ctx.log,
+      { log: ctx.log },
     );
     locations.onChange((o) => queue.add(o.metadata?.name ?? ''));
     const configs = watchCollection(
       kc,
       `/apis/${GROUP}/${VERSION}/${NODE_CONFIG_PLURAL}`,
       customList(deps.clients, NODE_CONFIG_PLURAL),
-      ctx.log,
+      { log: ctx.log },
     );
     configs.onChange((o) => {
       const owner = o.metadata?.labels?.[LOCATION_LABEL];

@@ -12,10 +12,10 @@ export interface Sources {
 export function watchSources(clients: KubeClients, log: Logger): Sources {
   const { kc, core, policy } = clients;
   return {
-    nodes: watchCollection(kc, '/api/v1/nodes', () => core.listNode(), log),
-    pods: watchCollection(kc, '/api/v1/pods', () => core.listPodForAllNamespaces(), log),
-    pdbs: watchCollection(kc, '/apis/policy/v1/poddisruptionbudgets', () => policy.listPodDisruptionBudgetForAllNamespaces(), log),
-    namespaces: watchCollection(kc, '/api/v1/namespaces', () => core.listNamespace(), log),
+    nodes: watchCollection(kc, '/api/v1/nodes', () => core.listNode(), { log }),
+    pods: watchCollection(kc, '/api/v1/pods', () => core.listPodForAllNamespaces(), { log }),
+    pdbs: watchCollection(kc, '/apis/policy/v1/poddisruptionbudgets', () => policy.listPodDisruptionBudgetForAllNamespaces(), { log }),
+    namespaces: watchCollection(kc, '/api/v1/namespaces', () => core.listNamespace(), { log }),
   };
 }
 

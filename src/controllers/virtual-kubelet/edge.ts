@@ -49,15 +49,15 @@ function informers(spec: EdgeSpec, log: Logger, opts: VirtualKubeletOptions) {
   const { kc, core, discovery } = spec.clients;
   const labelSelector = REFLECTED;
   return {
-    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => core.listNode(), log),
-    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces({ labelSelector: LABELS.originUid }), log, { labelSelector: LABELS.originUid }),
-    configMaps: watchCollection<V1ConfigMap>(kc, '/api/v1/configmaps', () => core.listConfigMapForAllNamespaces({ labelSelector }), log, { labelSelector }),
-    secrets: watchCollection<V1Secret>(kc, '/api/v1/secrets', () => core.listSecretForAllNamespaces({ labelSelector }), log, { labelSelector }),
-    services: opts.reflectServices ? watchCollection<V1Service>(kc, '/api/v1/services', () => core.listServiceForAllNamespaces({ labelSelector }), log, { labelSelector }) : undefined,
+    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => core.listNode(), { log }),
+    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces({ labelSelector: LABELS.originUid }), { log, labelSelector: LABELS.originUid }),
+    configMaps: watchCollection<V1ConfigMap>(kc, '/api/v1/configmaps', () => core.listConfigMapForAllNamespaces({ labelSelector }), { log, labelSelector }),
+    secrets: watchCollection<V1Secret>(kc, '/api/v1/secrets', () => core.listSecretForAllNamespaces({ labelSelector }), { log, labelSelector }),
+    services: opts.reflectServices ? watchCollection<V1Service>(kc, '/api/v1/services', () => core.listServiceForAllNamespaces({ labelSelector }), { log, labelSelector }) : undefined,
     endpointSlices: opts.reflectServices
-      ? watchCollection<V1EndpointSlice>(kc, '/apis/discovery.k8s.io/v1/endpointslices', () => discovery.listEndpointSliceForAllNamespaces({ labelSelector }), log, { labelSelector })
+      ? watchCollection<V1EndpointSlice>(kc, '/apis/discovery.k8s.io/v1/endpointslices', () => discovery.listEndpointSliceForAllNamespaces({ labelSelector }), { log, labelSelector })
       : undefined,
-    events: opts.reflectEvents ? watchCollection<CoreV1Event>(kc, '/api/v1/events', () => core.listEventForAllNamespaces(), log) : undefined,
+    events: opts.reflectEvents ? watchCollection<CoreV1Event>(kc, '/api/v1/events', () => core.listEventForAllNamespaces(), { log }) : undefined,
   };
 }
 

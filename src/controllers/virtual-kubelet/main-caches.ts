@@ -18,13 +18,13 @@ export function startMainCaches(main: KubeClients, log: Logger, withServices: bo
   const { kc, core, discovery } = main;
   const vn = `${LABELS.omniType}=${VIRTUAL_NODE}`;
   return {
-    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces(), log),
-    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => core.listNode({ labelSelector: vn }), log, { labelSelector: vn }),
-    namespaces: watchCollection<V1Namespace>(kc, '/api/v1/namespaces', () => core.listNamespace(), log),
-    configMaps: watchCollection<V1ConfigMap>(kc, '/api/v1/configmaps', () => core.listConfigMapForAllNamespaces(), log),
-    secrets: watchCollection<V1Secret>(kc, '/api/v1/secrets', () => core.listSecretForAllNamespaces(), log),
-    services: withServices ? watchCollection<V1Service>(kc, '/api/v1/services', () => core.listServiceForAllNamespaces(), log) : undefined,
-    endpointSlices: withServices ? watchCollection<V1EndpointSlice>(kc, '/apis/discovery.k8s.io/v1/endpointslices', () => discovery.listEndpointSliceForAllNamespaces(), log) : undefined,
+    pods: watchCollection<V1Pod>(kc, '/api/v1/pods', () => core.listPodForAllNamespaces(), { log }),
+    nodes: watchCollection<V1Node>(kc, '/api/v1/nodes', () => core.listNode({ labelSelector: vn }), { log, labelSelector: vn }),
+    namespaces: watchCollection<V1Namespace>(kc, '/api/v1/namespaces', () => core.listNamespace(), { log }),
+    configMaps: watchCollection<V1ConfigMap>(kc, '/api/v1/configmaps', () => core.listConfigMapForAllNamespaces(), { log }),
+    secrets: watchCollection<V1Secret>(kc, '/api/v1/secrets', () => core.listSecretForAllNamespaces(), { log }),
+    services: withServices ? watchCollection<V1Service>(kc, '/api/v1/services', () => core.listServiceForAllNamespaces(), { log }) : undefined,
+    endpointSlices: withServices ? watchCollection<V1EndpointSlice>(kc, '/apis/discovery.k8s.io/v1/endpointslices', () => discovery.listEndpointSliceForAllNamespaces(), { log }) : undefined,
   };
 }
 
