@@ -17,7 +17,7 @@ import type { Store, StoredEvent } from '../store/store.ts';
 import type { Registry } from '../registry/registry.ts';
 import { resourceKey, type ResourceType } from '../registry/resource-type.ts';
 import { builtinStrategy, type Strategy, type StrategyContext } from './strategies/index.ts';
-import { compileMatcher } from './matcher.ts';
+import { compileMatcher, type ObjectMatcher } from './matcher.ts';
 import { randomSuffix, validateLabels, validateName } from './names.ts';
 import {
   carryServerMeta,
@@ -29,7 +29,7 @@ import {
   specPart,
 } from './object-meta.ts';
 import { jsonEqual } from '../util/json.ts';
-import type { ListOptions, ListResult, WriteOptions } from './types.ts';
+import type { ListOptions, ListResult, ObjectRef, WriteOptions } from './types.ts';
 import { recordManager } from './managed-fields.ts';
 
 export interface WriteHooks {
@@ -47,6 +47,52 @@ export interface ClusterApiOptions {
 interface ContinueToken {
   rv: number;
   start: string;
+}
+
+/** The objects of one list page, and what a continue token needs to resume after it. */
+interface ListPage {
+  items: JsonObject[];
+  lastKey: string;
+  remaining: number;
+}
+
+interface CommitOptions extends WriteOptions {
+  subresource?: string;
+  managedFieldsSet?: boolean;
+}
+
+function pageLimit(limit: number | undefined): number {
+  return limit && limit > 0 ? limit : Infinity;
+}
+
+function encodeContinue(token: ContinueToken): string {
+  return Buffer.from(JSON.stringify(token)).toString('base64url');
+}
+
+/** A namespaced object takes the request's namespace (a different one in the body is an error); others have none. */
+function setCreateNamespace(t: ResourceType, m: JsonObject, namespace: string | undefined): void {
+  if (!t.namespaced) {
+    delete m.namespace;
+    return;
+  }
+  if (m.namespace !== undefined && m.namespace !== '' && namespace && m.namespace !== namespace) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  m.namespace = namespace ?? m.namespace;
+}
+
+/** Without a name, generateName plus a random suffix names the object. */
+function applyGenerateName(m: JsonObject): void {
+  if ((!m.name || m.name === '') && typeof m.generateName === 'string' && m.generateName) {
+    m.name = `${m.generateName}${randomSuffix()}`;
+  }
+}
+
+/** Kinds that track metadata.generation (and every custom resource) bump it when the spec changes. */
+function bumpGeneration(t: ResourceType, old: JsonObject, next: JsonObject): void {
+  if ((t.tracksGeneration || t.crdName) && !jsonEqual(specPart(next), specPart(old))) {
+    meta(next).generation = Number(meta(old).generation ?? 1) + 1;
+  }
 }
 
 /**
@@ -108,26 +154,34 @@ export class ClusterApi {
     const matcher = compileMatcher(t, opts);
     const token = opts.continue ? this.decodeContinue(opts.continue) : undefined;
     const all = this.store.list(resourceKey(t), t.namespaced ? opts.namespace : undefined);
-    const items: JsonObject[] = [];
-    let remaining = 0;
-    let lastKey = '';
-    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    const page = this.collectPage(all, matcher, token, pageLimit(opts.limit));
+    const rv = token ? token.rv : this.store.revision;
+    const result: ListResult = { items: page.items, resourceVersion: String(rv) };
+    if (page.remaining > 0) {
+      result.continue = encodeContinue({ rv, start: page.lastKey });
+      result.remainingItemCount = page.remaining;
+    }
+    return result;
+  }
+
+  /** Takes up to `limit` matching objects after the continue token's key, counting the matches left over. */
+  private collectPage(
+    all: JsonObject[],
+    matcher: ObjectMatcher,
+    token: ContinueToken | undefined,
+    limit: number,
+  ): ListPage {
+    const page: ListPage = { items: [], lastKey: '', remaining: 0 };
     for (const obj of all) {
       const key = this.itemKey(obj);
       if (token && key <= token.start) continue;
       if (!matcher(obj)) continue;
-      if (items.length < limit) {
-        items.push(obj);
-        lastKey = key;
-      } else remaining++;
+      if (page.items.length < limit) {
+        page.items.push(obj);
+        page.lastKey = key;
+      } else page.remaining++;
     }
-    const rv = token ? token.rv : this.store.revision;
-    const result: ListResult = { items, resourceVersion: String(rv) };
-    if (remaining > 0) {
-      result.continue = Buffer.from(JSON.stringify({ rv, start: lastKey })).toString('base64url');
-      result.remainingItemCount = remaining;
-    }
-    return result;
+    return page;
   }
 
   private itemKey(obj: JsonObject): string {
@@ -192,21 +246,10 @@ export class ClusterApi {
   create(t: ResourceType, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): JsonObject {
     const obj = checkBody(t, body);
     const m = meta(obj);
-    if (t.namespaced) {
-      if (m.namespace !== undefined && m.namespace !== '' && namespace && m.namespace !== namespace) {
-        throw badRequest(
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
-      m.namespace = namespace ?? m.namespace;
-    } else delete m.namespace;
-    if ((!m.name || m.name === '') && typeof m.generateName === 'string' && m.generateName) {
-      m.name = `${m.generateName}${randomSuffix()}`;
-    }
+    setCreateNamespace(t, m, namespace);
+    applyGenerateName(m);
     this.checkNamespace(t, m.namespace as string | undefined, nameOf(obj));
-    if (nameOf(obj) && this.tryGet(t, m.namespace as string | undefined, nameOf(obj))) {
-      throw alreadyExists({ group: t.group, resource: t.resource, name: nameOf(obj) });
-    }
+    this.checkNameFree(t, obj);
     initCreateMeta(obj, t, this.clock.now());
     const strategy = this.hooks.strategyFor(t);
     this.applyFieldValidation(t, obj, opts);
@@ -215,6 +258,13 @@ export class ClusterApi {
     const withManager = recordManager(undefined, obj, opts.fieldManager, this.clock.now());
     if (opts.dryRun) return withManager;
     return this.store.put(resourceKey(t), withManager);
+  }
+
+  private checkNameFree(t: ResourceType, obj: JsonObject): void {
+    const namespace = meta(obj).namespace as string | undefined;
+    if (nameOf(obj) && this.tryGet(t, namespace, nameOf(obj))) {
+      throw alreadyExists({ group: t.group, resource: t.resource, name: nameOf(obj) });
+    }
   }
 
   /** PUT semantics: optimistic concurrency on metadata.resourceVersion, status kept apart. */
@@ -260,12 +310,19 @@ export class ClusterApi {
   }
 
   /** Runs strategy, validation, generation and finalizer rules, then persists (or deletes) the new version. */
-  commitUpdate(
-    t: ResourceType,
-    old: JsonObject,
-    next: JsonObject,
-    opts: WriteOptions & { subresource?: string; managedFieldsSet?: boolean } = {},
-  ): JsonObject {
+  commitUpdate(t: ResourceType, old: JsonObject, next: JsonObject, opts: CommitOptions = {}): JsonObject {
+    this.admitUpdate(t, old, next, opts);
+    bumpGeneration(t, old, next);
+    const withManager = opts.managedFieldsSet
+      ? next
+      : recordManager(old, next, opts.fieldManager, this.clock.now());
+    if (!changed(old, withManager)) return old;
+    if (opts.dryRun) return withManager;
+    return this.persistUpdate(t, withManager);
+  }
+
+  /** Defaulting (skipped for subresource writes), validation and the finalizer rule for objects being deleted. */
+  private admitUpdate(t: ResourceType, old: JsonObject, next: JsonObject, opts: CommitOptions): void {
     const strategy = this.hooks.strategyFor(t);
     if (!opts.subresource) {
       this.applyFieldValidation(t, next, opts);
@@ -273,17 +330,12 @@ export class ClusterApi {
     }
     this.validate(t, next, strategy, opts.subresource ? undefined : old);
     this.checkFinalizersWhileDeleting(t, old, next);
-    if ((t.tracksGeneration || t.crdName) && !jsonEqual(specPart(next), specPart(old))) {
-      meta(next).generation = Number(meta(old).generation ?? 1) + 1;
-    }
-    const withManager = opts.managedFieldsSet
-      ? next
-      : recordManager(old, next, opts.fieldManager, this.clock.now());
-    if (!changed(old, withManager)) return old;
-    if (opts.dryRun) return withManager;
-    if (this.readyToVanish(t, withManager))
-      return this.store.remove(resourceKey(t), withManager) ?? withManager;
-    return this.store.put(resourceKey(t), withManager);
+  }
+
+  /** Stores the new version, or removes the object when this update lets it vanish. */
+  private persistUpdate(t: ResourceType, obj: JsonObject): JsonObject {
+    if (this.readyToVanish(t, obj)) return this.store.remove(resourceKey(t), obj) ?? obj;
+    return this.store.put(resourceKey(t), obj);
   }
 
   private checkFinalizersWhileDeleting(t: ResourceType, old: JsonObject, next: JsonObject): void {
@@ -315,12 +367,11 @@ export class ClusterApi {
   /** Writes a server-computed change (controllers, subresources) through the same pipeline. */
   mutate(
     t: ResourceType,
-    namespace: string | undefined,
-    name: string,
+    ref: ObjectRef,
     fn: (draft: JsonObject) => void,
     opts: WriteOptions & { subresource?: string } = {},
   ): JsonObject {
-    const old = this.get(t, namespace, name);
+    const old = this.get(t, ref.namespace, ref.name);
     const draft = structuredClone(old);
     fn(draft);
     return this.commitUpdate(t, old, draft, opts);

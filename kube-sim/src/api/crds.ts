@@ -132,7 +132,7 @@ function cleanUp(api: ClusterApi, crd: JsonObject): void {
   for (const t of types) api.store.dropResource(resourceKey(t));
   api.registry.setCrdTypes(name, []);
   const crdType = api.resolve('apiextensions.k8s.io', 'v1', 'customresourcedefinitions');
-  api.mutate(crdType, undefined, name, (draft) => {
+  api.mutate(crdType, { name }, (draft) => {
     meta(draft).finalizers = ((meta(draft).finalizers as string[] | undefined) ?? []).filter(
       (f) => f !== CLEANUP_FINALIZER,
     );

@@ -50,6 +50,17 @@ export function randomSuffix(): string {
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
+/** A key is an optional prefix and a `/`, then a name of at most 63 characters. */
+function isValidLabelKey(key: string): boolean {
+  const parts = key.split('/');
+  const name = parts[parts.length - 1];
+  return parts.length <= 2 && QUALIFIED_NAME.test(name) && name.length <= 63;
+}
+
+function isValidLabelValue(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= 63 && LABEL_VALUE.test(value);
+}
+
 /** Label keys and values as kube-apiserver checks them. */
 export function validateLabels(labels: unknown, field: string): StatusCause[] {
   if (labels === undefined || labels === null) return [];
@@ -58,18 +69,16 @@ export function validateLabels(labels: unknown, field: string): StatusCause[] {
   }
   const causes: StatusCause[] = [];
   for (const [k, v] of Object.entries(labels as Record<string, unknown>)) {
-    const parts = k.split('/');
-    const name = parts[parts.length - 1];
-    if (parts.length > 2 || !QUALIFIED_NAME.test(name) || name.length > 63) {
+    if (!isValidLabelKey(k)) {
       causes.push({
         field,
         reason: 'FieldValueInvalid',
         message: `Invalid value: "${k}": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
       });
     }
-    if (typeof v !== 'string' || v.length > 63 || !LABEL_VALUE.test(v)) {
+    if (!isValidLabelValue(v)) {
       causes.push({
-        field: `${field}`,
+        field,
         reason: 'FieldValueInvalid',
         message: `Invalid value: "${String(v)}": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
       });

@@ -10,7 +10,7 @@ import {
 } from '../patch/index.ts';
 import type { ClusterApi } from './cluster-api.ts';
 import { checkBody, meta } from './object-meta.ts';
-import type { PatchOptions, PatchType } from './types.ts';
+import type { ObjectRef, PatchOptions, PatchType } from './types.ts';
 
 export function toApiError(err: unknown): unknown {
   if (err instanceof PatchError) {
@@ -47,13 +47,20 @@ export interface PatchResult {
   created: boolean;
 }
 
+/** The object a PATCH targets, and the patch: its type (from the Content-Type) and decoded body. */
+export interface PatchRequest {
+  ref: ObjectRef;
+  patchType: PatchType;
+  body: unknown;
+}
+
 function serverSideApply(
   api: ClusterApi,
   t: ResourceType,
-  ref: { namespace?: string; name: string },
-  body: unknown,
+  patch: PatchRequest,
   opts: PatchOptions,
 ): PatchResult {
+  const { ref, body } = patch;
   const applied = checkBody(t, body);
   if (!opts.fieldManager) {
     throw new ApiError(
@@ -91,15 +98,14 @@ function serverSideApply(
 export function patchObject(
   api: ClusterApi,
   t: ResourceType,
-  ref: { namespace?: string; name: string },
-  type: PatchType,
-  body: unknown,
+  patch: PatchRequest,
   opts: PatchOptions = {},
 ): PatchResult {
+  const { ref } = patch;
   try {
-    if (type === 'apply') return serverSideApply(api, t, ref, body, opts);
+    if (patch.patchType === 'apply') return serverSideApply(api, t, patch, opts);
     const old = api.get(t, ref.namespace, ref.name);
-    const patched = applyPatch(t, old, type, body);
+    const patched = applyPatch(t, old, patch.patchType, patch.body);
     return {
       object: api.update(t, ref.name, patched, { ...opts, namespace: ref.namespace }),
       created: false,

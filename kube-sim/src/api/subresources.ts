@@ -6,22 +6,22 @@ import type { ClusterApi } from './cluster-api.ts';
 import { deleteObject } from './delete.ts';
 import { budgetState, isPodHealthy, pdbSelects } from './disruption.ts';
 import { meta } from './object-meta.ts';
-import type { DeleteOptions, WriteOptions } from './types.ts';
+import type { DeleteOptions, ObjectRef, WriteOptions } from './types.ts';
 import { infoFor } from './crds.ts';
 import { getScale, setScale } from '../crd/index.ts';
+
+/** A pod's namespace and name (pods are always namespaced). */
+export interface PodRef extends ObjectRef {
+  namespace: string;
+}
 
 function podType(api: ClusterApi): ResourceType {
   return api.resolve('', 'v1', 'pods');
 }
 
 /** pods/binding: assigns a node once; a second binding is a conflict. */
-export function bindPod(
-  api: ClusterApi,
-  namespace: string,
-  name: string,
-  binding: unknown,
-  opts: WriteOptions = {},
-): JsonObject {
+export function bindPod(api: ClusterApi, ref: PodRef, binding: unknown, opts: WriteOptions = {}): JsonObject {
+  const { namespace, name } = ref;
   const target = isObject(binding) && isObject(binding.target) ? binding.target : undefined;
   const nodeName = target?.name;
   if (typeof nodeName !== 'string' || nodeName === '') throw badRequest('Binding target.name is required');
@@ -41,8 +41,7 @@ export function bindPod(
     );
   return api.mutate(
     t,
-    namespace,
-    name,
+    { namespace, name },
     (draft) => {
       (draft.spec as JsonObject).nodeName = nodeName;
       const status = (draft.status as JsonObject | undefined) ?? {};
@@ -67,13 +66,8 @@ function successStatus(): JsonObject {
 }
 
 /** pods/eviction: deletes the pod unless a PodDisruptionBudget forbids it (429). */
-export function evictPod(
-  api: ClusterApi,
-  namespace: string,
-  name: string,
-  eviction: unknown,
-  dryRun = false,
-): JsonObject {
+export function evictPod(api: ClusterApi, ref: PodRef, eviction: unknown, dryRun = false): JsonObject {
+  const { namespace, name } = ref;
   const t = podType(api);
   const pod = api.get(t, namespace, name);
   const deleteOptions = (
@@ -111,8 +105,7 @@ function checkBudgets(api: ClusterApi, namespace: string, pod: JsonObject, dryRu
   if (dryRun) return;
   api.mutate(
     pdbType,
-    namespace,
-    String(meta(pdb).name),
+    { namespace, name: String(meta(pdb).name) },
     (draft) => {
       const disrupted = {
         ...(((draft.status as JsonObject | undefined)?.disruptedPods as JsonObject | undefined) ?? {}),
@@ -131,16 +124,31 @@ function checkBudgets(api: ClusterApi, namespace: string, pod: JsonObject, dryRu
 
 const REPLICA_KINDS = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets']);
 
+/** Where the request's scale is written to, and the Scale body itself (not yet checked). */
+export interface ScaleUpdate {
+  ref: ObjectRef;
+  scale: unknown;
+}
+
+function resourceNotFound(): ApiError {
+  return new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+}
+
 /** autoscaling/v1 Scale view of a workload or of a custom resource with a scale subresource. */
 export function scaleOf(api: ClusterApi, t: ResourceType, obj: JsonObject): JsonObject {
-  if (t.crdName) {
-    const info = infoFor(api, t);
-    if (!info?.scaleSubresource)
-      throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-    return getScale(obj, info);
-  }
-  if (!REPLICA_KINDS.has(`${t.group}/${t.resource}`))
-    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  if (t.crdName) return customResourceScale(api, t, obj);
+  if (!REPLICA_KINDS.has(`${t.group}/${t.resource}`)) throw resourceNotFound();
+  return workloadScale(obj);
+}
+
+function customResourceScale(api: ClusterApi, t: ResourceType, obj: JsonObject): JsonObject {
+  const info = infoFor(api, t);
+  if (!info?.scaleSubresource) throw resourceNotFound();
+  return getScale(obj, info);
+}
+
+/** The Scale of a Deployment, ReplicaSet or StatefulSet. */
+function workloadScale(obj: JsonObject): JsonObject {
   const m = meta(obj);
   const spec = (obj.spec as JsonObject | undefined) ?? {};
   const sel = (spec.selector as JsonObject | undefined)?.matchLabels as Record<string, string> | undefined;
@@ -164,25 +172,36 @@ export function scaleOf(api: ClusterApi, t: ResourceType, obj: JsonObject): Json
   };
 }
 
-/** Writes a Scale's spec.replicas back into its workload. */
-export function applyScale(
-  api: ClusterApi,
-  t: ResourceType,
-  ref: { namespace?: string; name: string },
-  scale: unknown,
-  opts: WriteOptions = {},
-): JsonObject {
+/** spec.replicas of a Scale body, which must be a whole number of at least 0. */
+function requestedReplicas(scale: unknown, name: string): number {
   const replicas = isObject(scale) && isObject(scale.spec) ? scale.spec.replicas : undefined;
   if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
     throw new ApiError(
       422,
       'Invalid',
-      `Scale.autoscaling "${ref.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
+      `Scale.autoscaling "${name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`,
     );
   }
+  return replicas;
+}
+
+/** A Scale that carries a resourceVersion only applies to that version of its object. */
+function isStaleScale(scale: unknown, current: JsonObject): boolean {
   const rv = isObject(scale) && isObject(scale.metadata) ? scale.metadata.resourceVersion : undefined;
+  return Boolean(rv) && rv !== meta(current).resourceVersion;
+}
+
+/** Writes a Scale's spec.replicas back into its workload. */
+export function applyScale(
+  api: ClusterApi,
+  t: ResourceType,
+  update: ScaleUpdate,
+  opts: WriteOptions = {},
+): JsonObject {
+  const { ref, scale } = update;
+  const replicas = requestedReplicas(scale, ref.name);
   const current = api.get(t, ref.namespace, ref.name);
-  if (rv && rv !== meta(current).resourceVersion) {
+  if (isStaleScale(scale, current)) {
     throw conflict(
       { group: t.group, resource: t.resource, name: ref.name },
       'the object has been modified; please apply your changes to the latest version and try again',
@@ -191,8 +210,7 @@ export function applyScale(
   const info = t.crdName ? infoFor(api, t) : undefined;
   const updated = api.mutate(
     t,
-    ref.namespace,
-    ref.name,
+    ref,
     (draft) => {
       if (info) Object.assign(draft, setScale(draft, info, replicas));
       else (draft.spec as JsonObject).replicas = replicas;
@@ -208,8 +226,7 @@ export function finalizeNamespace(api: ClusterApi, name: string, body: unknown):
   const finalizers = isObject(body) && isObject(body.spec) ? body.spec.finalizers : undefined;
   return api.mutate(
     t,
-    undefined,
-    name,
+    { name },
     (draft) => {
       draft.spec = {
         ...((draft.spec as JsonObject | undefined) ?? {}),

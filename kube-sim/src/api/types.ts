@@ -14,6 +14,12 @@ export interface PatchOptions extends WriteOptions {
   subresource?: string;
 }
 
+/** One object of a resource: its name, and its namespace when the resource is namespaced. */
+export interface ObjectRef {
+  namespace?: string;
+  name: string;
+}
+
 export interface ListOptions {
   namespace?: string;
   labelSelector?: string;

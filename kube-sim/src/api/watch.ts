@@ -13,6 +13,11 @@ function translate(ev: StoredEvent, matches: ObjectMatcher): WatchEvent | undefi
   if (ev.type === 'ADDED') return matches(ev.object) ? { type: 'ADDED', object: ev.object } : undefined;
   if (ev.type === 'DELETED')
     return ev.prev && matches(ev.prev) ? { type: 'DELETED', object: ev.object } : undefined;
+  return translateModified(ev, matches);
+}
+
+/** A change that moves the object into or out of the filter is an ADDED or DELETED for the watcher. */
+function translateModified(ev: StoredEvent, matches: ObjectMatcher): WatchEvent | undefined {
   const was = ev.prev ? matches(ev.prev) : false;
   const is = matches(ev.object);
   if (was && is) return { type: 'MODIFIED', object: ev.object };

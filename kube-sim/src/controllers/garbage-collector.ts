@@ -131,7 +131,7 @@ export class GarbageCollector {
       if (!obj || !t) continue;
       const others = ownerRefs(obj).filter((o) => o.uid !== uid && this.liveUids.has(o.uid));
       if (others.length > 0) {
-        this.api.mutate(t, d.namespace, d.name, (draft) => {
+        this.api.mutate(t, d, (draft) => {
           meta(draft).ownerReferences = ownerRefs(draft).filter((o) => o.uid !== uid);
         });
       } else if (!meta(obj).deletionTimestamp) {
@@ -144,7 +144,7 @@ export class GarbageCollector {
     const t = this.typeOfObject(owner);
     if (!t) return;
     const m = meta(owner);
-    this.api.mutate(t, m.namespace as string | undefined, String(m.name), (draft) => {
+    this.api.mutate(t, { namespace: m.namespace as string | undefined, name: String(m.name) }, (draft) => {
       meta(draft).finalizers = ((meta(draft).finalizers as string[] | undefined) ?? []).filter(
         (f) => f !== finalizer,
       );
@@ -160,7 +160,7 @@ export class GarbageCollector {
     for (const d of deps) {
       const t = this.typeOf(d.resKey);
       if (!t || !this.getRef(d)) continue;
-      this.api.mutate(t, d.namespace, d.name, (draft) => {
+      this.api.mutate(t, d, (draft) => {
         const rest = ownerRefs(draft).filter((o) => o.uid !== uid);
         if (rest.length) meta(draft).ownerReferences = rest;
         else delete meta(draft).ownerReferences;

@@ -33,6 +33,12 @@ export interface ApiServerOptions {
 }
 
 const PUBLIC_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
+const HEALTH_PATHS = ['/healthz', '/livez', '/readyz'];
+
+/** A health endpoint or one of its named checks (`/readyz/ping`). */
+function isHealthPath(p: string): boolean {
+  return HEALTH_PATHS.some((h) => p === h || p.startsWith(`${h}/`));
+}
 
 function versionInfo(v: string): Record<string, string> {
   const [major, minor] = v.replace(/^v/, '').split('.');
@@ -165,16 +171,12 @@ export class ApiServer {
 
   private route(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): void {
     try {
-      if (this.routeNonResource(req, res, url)) return;
+      if (this.routeNonResource(res, url)) return;
       const parsed = parseApiPath(url.pathname);
       if (parsed.kind === 'resource') {
         handleResource(
           { api: this.opts.api, logs: this.opts.logs, watches: this.watches },
-          req,
-          res,
-          parsed.path,
-          url.searchParams,
-          body,
+          { req, res, path: parsed.path, query: url.searchParams, body },
         );
         return;
       }
@@ -184,22 +186,15 @@ export class ApiServer {
     }
   }
 
-  private routeNonResource(req: IncomingMessage, res: ServerResponse, url: URL): boolean {
+  /** Answers /version, the health endpoints and OpenAPI v3; false for every other path. */
+  private routeNonResource(res: ServerResponse, url: URL): boolean {
     const p = url.pathname;
     if (p === '/version') {
       sendJson(res, 200, versionInfo(this.opts.kubernetesVersion));
       return true;
     }
-    if (
-      p === '/healthz' ||
-      p === '/livez' ||
-      p === '/readyz' ||
-      p.startsWith('/healthz/') ||
-      p.startsWith('/livez/') ||
-      p.startsWith('/readyz/')
-    ) {
-      if (this.healthy) sendText(res, 200, 'ok');
-      else sendText(res, 503, 'shutting down');
+    if (isHealthPath(p)) {
+      this.sendHealth(res);
       return true;
     }
     if (p === '/openapi/v3') {
@@ -207,18 +202,26 @@ export class ApiServer {
       return true;
     }
     if (p.startsWith('/openapi/v3/')) {
-      const doc = this.openapi.document(p.slice('/openapi/v3/'.length));
-      if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-      res.writeHead(200, {
-        'Content-Type': 'application/json',
-        'Content-Length': String(Buffer.byteLength(doc)),
-        ETag: `"${url.searchParams.get('hash') ?? ''}"`,
-      });
-      res.end(doc);
+      this.sendOpenApiDocument(res, url);
       return true;
     }
-    void req;
     return false;
+  }
+
+  private sendHealth(res: ServerResponse): void {
+    if (this.healthy) sendText(res, 200, 'ok');
+    else sendText(res, 503, 'shutting down');
+  }
+
+  private sendOpenApiDocument(res: ServerResponse, url: URL): void {
+    const doc = this.openapi.document(url.pathname.slice('/openapi/v3/'.length));
+    if (!doc) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(doc)),
+      ETag: `"${url.searchParams.get('hash') ?? ''}"`,
+    });
+    res.end(doc);
   }
 
   private routeDiscovery(
@@ -232,12 +235,9 @@ export class ApiServer {
       case 'root': {
         if (accept.aggregatedDiscovery) {
           const av = `apidiscovery.k8s.io/${accept.aggregatedDiscovery}`;
-          sendJson(
-            res,
-            200,
-            aggregatedDiscovery(registry, parsed.core, av),
-            `application/json;g=apidiscovery.k8s.io;v=${accept.aggregatedDiscovery};as=APIGroupDiscoveryList`,
-          );
+          sendJson(res, 200, aggregatedDiscovery(registry, parsed.core, av), {
+            contentType: `application/json;g=apidiscovery.k8s.io;v=${accept.aggregatedDiscovery};as=APIGroupDiscoveryList`,
+          });
         } else
           sendJson(
             res,

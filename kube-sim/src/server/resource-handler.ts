@@ -5,8 +5,15 @@ import { ApiError, badRequest, methodNotAllowed } from '../util/errors.ts';
 import type { ClusterApi } from '../api/cluster-api.ts';
 import { deleteCollection, deleteObject } from '../api/delete.ts';
 import { patchObject, patchJson } from '../api/patching.ts';
-import { applyScale, bindPod, evictPod, finalizeNamespace, scaleOf } from '../api/subresources.ts';
-import type { DeleteOptions, WriteOptions } from '../api/types.ts';
+import {
+  applyScale,
+  bindPod,
+  evictPod,
+  finalizeNamespace,
+  scaleOf,
+  type PodRef,
+} from '../api/subresources.ts';
+import type { DeleteOptions, ListResult, WatchOptions, WriteOptions } from '../api/types.ts';
 import { apiVersionOf, type ResourceType } from '../registry/resource-type.ts';
 import { decodeBody, parseAccept, patchTypeOf, type AcceptInfo } from './negotiation.ts';
 import type { ResourcePath } from './paths.ts';
@@ -26,13 +33,17 @@ export interface HandlerContext {
   watches: Set<() => void>;
 }
 
-interface Call {
-  ctx: HandlerContext;
+/** One HTTP request to a resource URL, as the API server routes it here. */
+export interface ResourceRequest {
   req: IncomingMessage;
   res: ServerResponse;
   path: ResourcePath;
   query: URLSearchParams;
   body: Buffer;
+}
+
+interface Call extends ResourceRequest {
+  ctx: HandlerContext;
   type: ResourceType;
   accept: AcceptInfo;
 }
@@ -53,15 +64,16 @@ function respondObject(c: Call, code: number, obj: JsonObject, warnings: string[
     return sendJson(
       c.res,
       code,
-      toTable(c.ctx.api, c.type, [obj], includeObjectOf(c.query.get('includeObject'))),
+      toTable(c.ctx.api, c.type, [obj], { includeObject: includeObjectOf(c.query.get('includeObject')) }),
     );
   if (c.accept.partialMetadata) return sendJson(c.res, code, partialMetadata(obj));
-  sendJson(c.res, code, obj, 'application/json', warnings);
+  sendJson(c.res, code, obj, { warnings });
 }
 
-function handleList(c: Call): void {
+/** The selectors and watch parameters of a collection GET (a list takes what it needs of them). */
+function watchOptionsOf(c: Call): WatchOptions {
   const q = c.query;
-  const opts = {
+  return {
     namespace: c.path.namespace,
     labelSelector: q.get('labelSelector') ?? undefined,
     fieldSelector: q.get('fieldSelector') ?? undefined,
@@ -69,35 +81,51 @@ function handleList(c: Call): void {
     allowWatchBookmarks: q.get('allowWatchBookmarks') === 'true',
     sendInitialEvents: q.get('sendInitialEvents') === 'true',
   };
+}
+
+function isWatchRequest(q: URLSearchParams): boolean {
   const watch = q.get('watch');
-  if (watch === 'true' || watch === '1') {
-    const ts = q.get('timeoutSeconds');
-    serveWatch(c.req, c.res, {
-      api: c.ctx.api,
-      type: c.type,
-      options: opts,
-      accept: c.accept,
-      includeObject: includeObjectOf(q.get('includeObject')),
-      timeoutSeconds: ts ? Number(ts) : undefined,
-      registry: c.ctx.watches,
-    });
-    return;
-  }
-  const limit = q.get('limit');
+  return watch === 'true' || watch === '1';
+}
+
+function startWatchStream(c: Call, options: WatchOptions): void {
+  const ts = c.query.get('timeoutSeconds');
+  serveWatch(c.req, c.res, {
+    api: c.ctx.api,
+    type: c.type,
+    options,
+    accept: c.accept,
+    includeObject: includeObjectOf(c.query.get('includeObject')),
+    timeoutSeconds: ts ? Number(ts) : undefined,
+    registry: c.ctx.watches,
+  });
+}
+
+function handleList(c: Call): void {
+  const opts = watchOptionsOf(c);
+  if (isWatchRequest(c.query)) return startWatchStream(c, opts);
+  const limit = c.query.get('limit');
   const result = c.ctx.api.list(c.type, {
     ...opts,
     limit: limit ? Number(limit) : undefined,
-    continue: q.get('continue') ?? undefined,
+    continue: c.query.get('continue') ?? undefined,
   });
+  sendList(c, result);
+}
+
+function listMetaOf(result: ListResult): JsonObject {
   const listMeta: JsonObject = { resourceVersion: result.resourceVersion };
   if (result.continue) listMeta.continue = result.continue;
   if (result.remainingItemCount !== undefined) listMeta.remainingItemCount = result.remainingItemCount;
+  return listMeta;
+}
+
+/** A list as a Table, as PartialObjectMetadataList or as the kind's own list, as the Accept header asks. */
+function sendList(c: Call, result: ListResult): void {
+  const listMeta = listMetaOf(result);
   if (c.accept.table) {
-    sendJson(
-      c.res,
-      200,
-      toTable(c.ctx.api, c.type, result.items, includeObjectOf(q.get('includeObject')), listMeta),
-    );
+    const includeObject = includeObjectOf(c.query.get('includeObject'));
+    sendJson(c.res, 200, toTable(c.ctx.api, c.type, result.items, { includeObject, listMeta }));
     return;
   }
   if (c.accept.partialMetadata) {
@@ -188,13 +216,11 @@ function handleItem(c: Call): void {
     }
     case 'PATCH': {
       const opts = { ...writeOptions(c.query), force: c.query.get('force') === 'true' };
-      const type = patchTypeOf(c.req.headers['content-type']);
+      const patchType = patchTypeOf(c.req.headers['content-type']);
       const { object, created } = patchObject(
         api,
         c.type,
-        { namespace: ns, name },
-        type,
-        decodeBody(c.body, c.req.headers['content-type']),
+        { ref: { namespace: ns, name }, patchType, body: decodeBody(c.body, c.req.headers['content-type']) },
         opts,
       );
       return respondObject(c, created ? 201 : 200, object, opts.warnings);
@@ -221,13 +247,11 @@ function handleStatus(c: Call): void {
     );
   }
   if (c.req.method === 'PATCH') {
-    const type = patchTypeOf(c.req.headers['content-type']);
+    const patchType = patchTypeOf(c.req.headers['content-type']);
     const { object } = patchObject(
       api,
       c.type,
-      ref,
-      type,
-      decodeBody(c.body, c.req.headers['content-type']),
+      { ref, patchType, body: decodeBody(c.body, c.req.headers['content-type']) },
       { ...opts, force: c.query.get('force') === 'true' },
     );
     return respondObject(c, 200, object);
@@ -242,11 +266,12 @@ function handleScale(c: Call): void {
   if (c.req.method === 'GET') return sendJson(c.res, 200, current);
   const body = decodeBody(c.body, c.req.headers['content-type']);
   const opts = writeOptions(c.query);
-  if (c.req.method === 'PUT') return sendJson(c.res, 200, applyScale(api, c.type, ref, body, opts));
+  if (c.req.method === 'PUT')
+    return sendJson(c.res, 200, applyScale(api, c.type, { ref, scale: body }, opts));
   if (c.req.method === 'PATCH') {
     const scaleType = { ...c.type, kind: 'Scale', crdName: undefined };
     const patched = patchJson(scaleType, current, patchTypeOf(c.req.headers['content-type']), body);
-    return sendJson(c.res, 200, applyScale(api, c.type, ref, patched, opts));
+    return sendJson(c.res, 200, applyScale(api, c.type, { ref, scale: patched }, opts));
   }
   throw methodNotAllowed('the server does not allow this method on the requested resource');
 }
@@ -277,42 +302,59 @@ function handleLog(c: Call): void {
   );
 }
 
+/** Subresources that take a single method answer any other with 405. */
+function requireMethod(c: Call, method: string): void {
+  if (c.req.method !== method) {
+    throw methodNotAllowed('the server does not allow this method on the requested resource');
+  }
+}
+
+function podRefOf(c: Call): PodRef {
+  return { namespace: c.path.namespace!, name: c.path.name! };
+}
+
+function handlePodBinding(c: Call): void {
+  requireMethod(c, 'POST');
+  bindPod(c.ctx.api, podRefOf(c), decodeBody(c.body, c.req.headers['content-type']), writeOptions(c.query));
+  sendJson(c.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+}
+
+function handlePodEviction(c: Call): void {
+  requireMethod(c, 'POST');
+  const body = decodeBody(c.body, c.req.headers['content-type']);
+  sendJson(c.res, 201, evictPod(c.ctx.api, podRefOf(c), body, c.query.getAll('dryRun').includes('All')));
+}
+
+function handleNamespaceFinalize(c: Call): void {
+  requireMethod(c, 'PUT');
+  const body = decodeBody(c.body, c.req.headers['content-type']);
+  sendJson(c.res, 200, finalizeNamespace(c.ctx.api, c.path.name!, body));
+}
+
+const SUBRESOURCE_HANDLERS = new Map<string, (c: Call) => void>([
+  ['status', handleStatus],
+  ['scale', handleScale],
+  ['log', handleLog],
+  ['binding', handlePodBinding],
+  ['eviction', handlePodEviction],
+  ['finalize', handleNamespaceFinalize],
+]);
+
 function handleSubresource(c: Call): void {
   const sub = c.path.subresource!;
   if (!c.type.subresources.some((s) => s.name === sub))
     throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-  const { api } = c.ctx;
-  const body = () => decodeBody(c.body, c.req.headers['content-type']);
-  if (sub === 'status') return handleStatus(c);
-  if (sub === 'scale') return handleScale(c);
-  if (sub === 'log') return handleLog(c);
-  if (sub === 'binding' && c.req.method === 'POST') {
-    bindPod(api, c.path.namespace!, c.path.name!, body(), writeOptions(c.query));
-    return sendJson(c.res, 201, {
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Success',
-      code: 201,
-    });
-  }
-  if (sub === 'eviction' && c.req.method === 'POST') {
-    return sendJson(
-      c.res,
-      201,
-      evictPod(api, c.path.namespace!, c.path.name!, body(), c.query.getAll('dryRun').includes('All')),
-    );
-  }
-  if (sub === 'finalize' && c.req.method === 'PUT')
-    return sendJson(c.res, 200, finalizeNamespace(api, c.path.name!, body()));
-  throw methodNotAllowed('the server does not allow this method on the requested resource');
+  const handler = SUBRESOURCE_HANDLERS.get(sub);
+  // A subresource that discovery lists but kube-sim does not implement (nodes/proxy).
+  if (!handler) throw methodNotAllowed('the server does not allow this method on the requested resource');
+  handler(c);
 }
 
 /** The legacy `bindings` resource: POST /api/v1/namespaces/{ns}/bindings with the pod's name. */
 function handleBindings(c: Call): void {
   const b = decodeBody(c.body, c.req.headers['content-type']);
   const name = isObject(b) && isObject(b.metadata) ? String(b.metadata.name ?? '') : '';
-  bindPod(c.ctx.api, c.path.namespace!, name, b, writeOptions(c.query));
+  bindPod(c.ctx.api, { namespace: c.path.namespace!, name }, b, writeOptions(c.query));
   sendJson(c.res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
 }
 
@@ -327,18 +369,12 @@ function handleAccessReview(c: Call): void {
   });
 }
 
-export function handleResource(
-  ctx: HandlerContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: ResourcePath,
-  query: URLSearchParams,
-  body: Buffer,
-): void {
+export function handleResource(ctx: HandlerContext, request: ResourceRequest): void {
+  const { req, path } = request;
   const type = ctx.api.resolve(path.group, path.version, path.resource);
   if (path.namespace && !type.namespaced)
     throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-  const c: Call = { ctx, req, res, path, query, body, type, accept: parseAccept(req.headers.accept) };
+  const c: Call = { ...request, ctx, type, accept: parseAccept(req.headers.accept) };
   if (type.resource === 'selfsubjectaccessreviews') return handleAccessReview(c);
   if (type.resource === 'bindings' && type.group === '') return handleBindings(c);
   if (!path.name) return handleCollection(c);

@@ -1,12 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import { ApiError, internalError } from '../util/errors.ts';
 
+export interface JsonResponseOptions {
+  /** application/json unless given. */
+  contentType?: string;
+  /** Sent as `Warning: 299` headers, which kubectl prints. */
+  warnings?: string[];
+}
+
 export function sendJson(
   res: ServerResponse,
   code: number,
   body: unknown,
-  contentType = 'application/json',
-  warnings: string[] = [],
+  { contentType = 'application/json', warnings = [] }: JsonResponseOptions = {},
 ): void {
   const text = JSON.stringify(body);
   const headers: Record<string, string | string[]> = {

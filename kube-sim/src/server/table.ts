@@ -17,13 +17,18 @@ function printerColumns(api: ClusterApi, t: ResourceType) {
   return info && info.printerColumns.length ? info.printerColumns : undefined;
 }
 
+export interface TableOptions {
+  includeObject: IncludeObject;
+  /** The list's metadata, for a table of a list (not of one object or a watch event). */
+  listMeta?: { resourceVersion?: string; continue?: string; remainingItemCount?: number };
+}
+
 /** A meta.k8s.io/v1 Table for `kubectl get`, with the kind's usual columns. */
 export function toTable(
   api: ClusterApi,
   t: ResourceType,
   objects: JsonObject[],
-  includeObject: IncludeObject,
-  listMeta?: { resourceVersion?: string; continue?: string; remainingItemCount?: number },
+  { includeObject, listMeta }: TableOptions,
 ): JsonObject {
   return buildTable({
     resource: t.resource,

@@ -25,7 +25,7 @@ export interface WatchRequest {
 function encode(w: WatchRequest, ev: WatchEvent): string {
   let object = ev.object;
   if (ev.type !== 'ERROR' && ev.type !== 'BOOKMARK') {
-    if (w.accept.table) object = toTable(w.api, w.type, [ev.object], w.includeObject);
+    if (w.accept.table) object = toTable(w.api, w.type, [ev.object], { includeObject: w.includeObject });
     else if (w.accept.partialMetadata) object = partialMetadata(ev.object);
   }
   return `${JSON.stringify({ type: ev.type, object })}\n`;

@@ -87,7 +87,7 @@ export function addSimulatedNodes(sim: HasApi, opts: SimulatedNodeOptions = {}):
 
 function setPaused(sim: HasApi, name: string, paused: boolean): JsonObject {
   const t = sim.api.resolve('', 'v1', 'nodes');
-  return sim.api.mutate(t, undefined, name, (draft) => {
+  return sim.api.mutate(t, { name }, (draft) => {
     const m = draft.metadata as JsonObject;
     const annotations = { ...((m.annotations as Record<string, string> | undefined) ?? {}) };
     if (paused) annotations[PAUSED] = 'true';

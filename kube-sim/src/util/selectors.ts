@@ -50,31 +50,45 @@ export function parseLabelSelector(s: string | undefined | null): LabelRequireme
   return splitTerms(s).map(parseTerm);
 }
 
+function matchesRequirement(r: LabelRequirement, labels: Labels): boolean {
+  const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
+  switch (r.op) {
+    case 'exists':
+      return has;
+    case '!exists':
+      return !has;
+    case 'in':
+      return has && r.values.includes(labels![r.key]);
+    case 'notin':
+      return !(has && r.values.includes(labels![r.key]));
+  }
+}
+
 export function matchesLabelRequirements(reqs: LabelRequirement[], labels: Labels): boolean {
   for (const r of reqs) {
-    const has = labels !== undefined && Object.prototype.hasOwnProperty.call(labels, r.key);
-    const v = has ? labels![r.key] : undefined;
-    switch (r.op) {
-      case 'exists':
-        if (!has) return false;
-        break;
-      case '!exists':
-        if (has) return false;
-        break;
-      case 'in':
-        if (!has || !r.values.includes(v!)) return false;
-        break;
-      case 'notin':
-        if (has && r.values.includes(v!)) return false;
-        break;
-    }
+    if (!matchesRequirement(r, labels)) return false;
   }
   return true;
 }
 
+export interface LabelSelectorExpression {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
 export interface LabelSelectorObject {
   matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+  matchExpressions?: LabelSelectorExpression[];
+}
+
+/** One matchExpressions entry (operators are case-insensitive); an unknown operator gives none. */
+function requirementFromExpression(e: LabelSelectorExpression): LabelRequirement | undefined {
+  const op = e.operator.toLowerCase();
+  if (op === 'in' || op === 'notin') return { key: e.key, op, values: e.values ?? [] };
+  if (op === 'exists') return { key: e.key, op: 'exists' };
+  if (op === 'doesnotexist') return { key: e.key, op: '!exists' };
+  return undefined;
 }
 
 /** Converts a metav1.LabelSelector (as in Deployments and PDBs) into requirements. null → matches nothing. */
@@ -86,10 +100,8 @@ export function requirementsFromSelector(
   for (const [key, value] of Object.entries(sel.matchLabels ?? {}))
     reqs.push({ key, op: 'in', values: [value] });
   for (const e of sel.matchExpressions ?? []) {
-    const op = e.operator.toLowerCase();
-    if (op === 'in' || op === 'notin') reqs.push({ key: e.key, op, values: e.values ?? [] });
-    else if (op === 'exists') reqs.push({ key: e.key, op: 'exists' });
-    else if (op === 'doesnotexist') reqs.push({ key: e.key, op: '!exists' });
+    const req = requirementFromExpression(e);
+    if (req) reqs.push(req);
   }
   return reqs;
 }

@@ -1,6 +1,21 @@
 import type { JsonObject } from '../../util/json.ts';
 import type { StatusCause } from '../../util/errors.ts';
-import type { Strategy } from './types.ts';
+import type { Strategy, StrategyContext } from './types.ts';
+
+/** Services other than ExternalName get a cluster IP allocated and single-stack IPv4 defaults. */
+function defaultClusterIPs(spec: JsonObject, ctx: StrategyContext): void {
+  if (spec.clusterIP === undefined || spec.clusterIP === '') spec.clusterIP = ctx.allocateClusterIP();
+  spec.clusterIPs ??= [spec.clusterIP];
+  spec.ipFamilies ??= ['IPv4'];
+  spec.ipFamilyPolicy ??= 'SingleStack';
+}
+
+function defaultServicePorts(spec: JsonObject): void {
+  for (const p of (spec.ports as JsonObject[] | undefined) ?? []) {
+    p.protocol ??= 'TCP';
+    p.targetPort ??= p.port;
+  }
+}
 
 export const serviceStrategy: Strategy = {
   prepareForCreate(obj, ctx) {
@@ -9,16 +24,8 @@ export const serviceStrategy: Strategy = {
     spec.type ??= 'ClusterIP';
     spec.sessionAffinity ??= 'None';
     spec.internalTrafficPolicy ??= 'Cluster';
-    if (spec.type !== 'ExternalName') {
-      if (spec.clusterIP === undefined || spec.clusterIP === '') spec.clusterIP = ctx.allocateClusterIP();
-      spec.clusterIPs ??= [spec.clusterIP];
-      spec.ipFamilies ??= ['IPv4'];
-      spec.ipFamilyPolicy ??= 'SingleStack';
-    }
-    for (const p of (spec.ports as JsonObject[] | undefined) ?? []) {
-      p.protocol ??= 'TCP';
-      p.targetPort ??= p.port;
-    }
+    if (spec.type !== 'ExternalName') defaultClusterIPs(spec, ctx);
+    defaultServicePorts(spec);
     obj.status = { loadBalancer: {} };
   },
   prepareForUpdate(obj, old) {
@@ -28,10 +35,7 @@ export const serviceStrategy: Strategy = {
     if (spec.clusterIP === undefined || spec.clusterIP === '') spec.clusterIP = oldSpec.clusterIP;
     spec.clusterIPs ??= oldSpec.clusterIPs;
     spec.type ??= oldSpec.type;
-    for (const p of (spec.ports as JsonObject[] | undefined) ?? []) {
-      p.protocol ??= 'TCP';
-      p.targetPort ??= p.port;
-    }
+    defaultServicePorts(spec);
   },
   validate(obj) {
     const spec = (obj.spec as JsonObject | undefined) ?? {};

@@ -1,18 +1,22 @@
 import type { JsonObject } from '../../util/json.ts';
 import { isObject, jsonEqual } from '../../util/json.ts';
 import type { StatusCause } from '../../util/errors.ts';
+import { applyDefaults } from './defaults.ts';
 import type { Strategy, StrategyContext } from './types.ts';
 
 type Container = JsonObject & { name?: unknown; image?: unknown };
 
+/** Always for untagged and `:latest` images, IfNotPresent for other tags and for digests. */
+function defaultImagePullPolicy(image: unknown): string {
+  const ref = String(image ?? '');
+  const tag = ref.includes('@') ? 'digest' : ref.split('/').pop()!.split(':')[1];
+  return tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
 function defaultContainer(c: Container): void {
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
-  if (c.imagePullPolicy === undefined) {
-    const image = String(c.image ?? '');
-    const tag = image.includes('@') ? 'digest' : image.split('/').pop()!.split(':')[1];
-    c.imagePullPolicy = tag === undefined || tag === 'latest' ? 'Always' : 'IfNotPresent';
-  }
+  if (c.imagePullPolicy === undefined) c.imagePullPolicy = defaultImagePullPolicy(c.image);
   c.resources ??= {};
   for (const p of (c.ports as JsonObject[] | undefined) ?? []) p.protocol ??= 'TCP';
 }
@@ -26,39 +30,63 @@ function addDefaultToleration(tols: JsonObject[], key: string, seconds: number):
   if (!has) tols.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds });
 }
 
-/** PodSpec defaults shared by pods and the templates of workload controllers. */
-export function defaultPodSpec(spec: JsonObject): void {
-  spec.restartPolicy ??= 'Always';
-  spec.terminationGracePeriodSeconds ??= 30;
-  spec.dnsPolicy ??= 'ClusterFirst';
-  spec.securityContext ??= {};
-  spec.schedulerName ??= 'default-scheduler';
-  spec.enableServiceLinks ??= true;
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  spec.priority ??= 0;
+const POD_SPEC_DEFAULTS: Readonly<JsonObject> = {
+  restartPolicy: 'Always',
+  terminationGracePeriodSeconds: 30,
+  dnsPolicy: 'ClusterFirst',
+  securityContext: {},
+  schedulerName: 'default-scheduler',
+  enableServiceLinks: true,
+  preemptionPolicy: 'PreemptLowerPriority',
+  priority: 0,
+};
+
+/** serviceAccount is the deprecated alias of serviceAccountName: either one sets both. */
+function defaultServiceAccount(spec: JsonObject): void {
   if (spec.serviceAccountName === undefined && spec.serviceAccount !== undefined)
     spec.serviceAccountName = spec.serviceAccount;
   spec.serviceAccountName ??= 'default';
   spec.serviceAccount = spec.serviceAccountName;
+}
+
+/** PodSpec defaults shared by pods and the templates of workload controllers. */
+export function defaultPodSpec(spec: JsonObject): void {
+  applyDefaults(spec, POD_SPEC_DEFAULTS);
+  defaultServiceAccount(spec);
   for (const c of (spec.containers as Container[] | undefined) ?? []) defaultContainer(c);
   for (const c of (spec.initContainers as Container[] | undefined) ?? []) defaultContainer(c);
 }
 
+interface ContainerResources {
+  requests: Record<string, string>;
+  limits: Record<string, string>;
+}
+
+function resourcesOf(c: JsonObject): ContainerResources {
+  const r = (c.resources as JsonObject | undefined) ?? {};
+  return {
+    requests: (r.requests as Record<string, string> | undefined) ?? {},
+    limits: (r.limits as Record<string, string> | undefined) ?? {},
+  };
+}
+
+function setsAnyResource(r: ContainerResources): boolean {
+  return Object.keys(r.requests).length > 0 || Object.keys(r.limits).length > 0;
+}
+
+/** cpu and memory both limited, with requests (where given) equal to the limits. */
+function isGuaranteed(r: ContainerResources): boolean {
+  return ['cpu', 'memory'].every(
+    (res) =>
+      r.limits[res] !== undefined && (r.requests[res] === undefined || r.requests[res] === r.limits[res]),
+  );
+}
+
 function qosClass(spec: JsonObject): string {
-  const containers = (spec.containers as JsonObject[] | undefined) ?? [];
-  let anySet = false;
-  let guaranteed = containers.length > 0;
-  for (const c of containers) {
-    const r = (c.resources as JsonObject | undefined) ?? {};
-    const req = (r.requests as Record<string, string> | undefined) ?? {};
-    const lim = (r.limits as Record<string, string> | undefined) ?? {};
-    if (Object.keys(req).length || Object.keys(lim).length) anySet = true;
-    for (const res of ['cpu', 'memory']) {
-      if (lim[res] === undefined || (req[res] !== undefined && req[res] !== lim[res])) guaranteed = false;
-    }
-  }
-  if (!anySet) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  // Array.from, not map: spec.containers is not validated yet, and a stray string must not throw here.
+  const resources = Array.from((spec.containers as JsonObject[] | undefined) ?? [], resourcesOf);
+  if (!resources.some(setsAnyResource)) return 'BestEffort';
+  return resources.every(isGuaranteed) ? 'Guaranteed' : 'Burstable';
 }
 
 /** Limits without requests mean requests = limits (as the API server defaults them). */

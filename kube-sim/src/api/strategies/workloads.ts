@@ -6,6 +6,7 @@ import {
   requirementsFromSelector,
   type LabelSelectorObject,
 } from '../../util/selectors.ts';
+import { applyDefaults } from './defaults.ts';
 import { defaultPodSpec, validatePodSpec } from './pod.ts';
 import type { Strategy } from './types.ts';
 
@@ -157,30 +158,37 @@ export const statefulSetStrategy: Strategy = {
   validateUpdate: selectorImmutable,
 };
 
+const JOB_SPEC_DEFAULTS: Readonly<JsonObject> = {
+  parallelism: 1,
+  completions: 1,
+  backoffLimit: 6,
+  completionMode: 'NonIndexed',
+  suspend: false,
+};
+
+/** Without spec.manualSelector a job selects its pods by its own uid, and labels its pod template to match. */
+function selectPodsByJobUid(obj: JsonObject, spec: JsonObject): void {
+  const uid = (obj.metadata as JsonObject).uid as string;
+  const name = (obj.metadata as JsonObject).name as string;
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  const tpl = template(obj);
+  const meta = (tpl.metadata as JsonObject | undefined) ?? {};
+  tpl.metadata = meta;
+  meta.labels = {
+    ...((meta.labels as Record<string, string> | undefined) ?? {}),
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': name,
+    'controller-uid': uid,
+    'job-name': name,
+  };
+}
+
 export const jobStrategy: Strategy = {
   prepareForCreate(obj) {
     const spec = (obj.spec as JsonObject | undefined) ?? {};
     obj.spec = spec;
-    spec.parallelism ??= 1;
-    spec.completions ??= 1;
-    spec.backoffLimit ??= 6;
-    spec.completionMode ??= 'NonIndexed';
-    spec.suspend ??= false;
-    const uid = (obj.metadata as JsonObject).uid as string;
-    const name = (obj.metadata as JsonObject).name as string;
-    if (spec.manualSelector !== true) {
-      spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
-      const tpl = template(obj);
-      const meta = (tpl.metadata as JsonObject | undefined) ?? {};
-      tpl.metadata = meta;
-      meta.labels = {
-        ...((meta.labels as Record<string, string> | undefined) ?? {}),
-        'batch.kubernetes.io/controller-uid': uid,
-        'batch.kubernetes.io/job-name': name,
-        'controller-uid': uid,
-        'job-name': name,
-      };
-    }
+    applyDefaults(spec, JOB_SPEC_DEFAULTS);
+    if (spec.manualSelector !== true) selectPodsByJobUid(obj, spec);
     defaultTemplate(obj);
     const podSpec = template(obj).spec as JsonObject;
     if (podSpec.restartPolicy === 'Always') podSpec.restartPolicy = 'Never';

@@ -77,8 +77,7 @@ export class DisruptionController implements SimController {
     };
     this.ctx.api.mutate(
       this.type,
-      namespace,
-      name,
+      { namespace, name },
       (draft) => {
         draft.status = {
           ...state,

@@ -193,7 +193,7 @@ export class SimKubelet implements SimController {
     const node = this.ctx.api.store.get('/nodes', undefined, name);
     if (!state || !node || state.paused) return;
     const now = this.ctx.clock.now();
-    const updated = this.ctx.api.mutate(this.nodeType, undefined, name, (draft) => {
+    const updated = this.ctx.api.mutate(this.nodeType, { name }, (draft) => {
       const spec = specOf(draft);
       spec.podCIDR ??= state.pool.cidr;
       spec.podCIDRs ??= [spec.podCIDR];
@@ -231,8 +231,7 @@ export class SimKubelet implements SimController {
     state.nextStatus = now + this.opts.statusReportSeconds * 1000;
     this.ctx.api.mutate(
       this.nodeType,
-      undefined,
-      state.name,
+      { name: state.name },
       (draft) => {
         const status = statusOf(draft);
         status.conditions = healthyConditions((status.conditions as JsonObject[] | undefined) ?? [], now);
@@ -246,7 +245,7 @@ export class SimKubelet implements SimController {
     const renewTime = microTime(this.ctx.clock.now());
     const existing = this.ctx.api.tryGet(this.leaseType, 'kube-node-lease', state.name);
     if (existing) {
-      this.ctx.api.mutate(this.leaseType, 'kube-node-lease', state.name, (draft) => {
+      this.ctx.api.mutate(this.leaseType, { namespace: 'kube-node-lease', name: state.name }, (draft) => {
         draft.spec = { ...specOf(draft), holderIdentity: state.name, renewTime };
       });
       return;
@@ -297,8 +296,7 @@ export class SimKubelet implements SimController {
     const { namespace, name } = splitKey(key);
     const updated = this.ctx.api.mutate(
       this.podType,
-      namespace,
-      name,
+      { namespace, name },
       (draft) => {
         draft.status = runningStatus(draft, { hostIP: state.hostIP, podIP: ip }, now);
       },
@@ -317,8 +315,7 @@ export class SimKubelet implements SimController {
       const now = this.ctx.clock.now();
       pod = this.ctx.api.mutate(
         this.podType,
-        namespace,
-        name,
+        { namespace, name },
         (draft) => {
           draft.status = runningStatus(draft, { hostIP: state.hostIP, podIP: ip }, now);
         },
@@ -360,8 +357,7 @@ export class SimKubelet implements SimController {
     const { namespace, name } = splitKey(key);
     this.ctx.api.mutate(
       this.podType,
-      namespace,
-      name,
+      { namespace, name },
       (draft) => {
         draft.status = finishedStatus(draft, exitCode, now);
       },

@@ -108,7 +108,7 @@ export class EndpointsController implements SimController {
       this.ctx.api.create(this.epType, ns, body);
       return;
     }
-    this.ctx.api.mutate(this.epType, ns, name, (draft) => {
+    this.ctx.api.mutate(this.epType, { namespace: ns, name }, (draft) => {
       if (subsets.length) draft.subsets = subsets;
       else delete draft.subsets;
       metaOf(draft).labels = labels;
@@ -129,7 +129,9 @@ export class EndpointsController implements SimController {
       labelSelector: `${SERVICE_NAME}=${nameOf(svc)},${MANAGED_BY}=${SLICE_CONTROLLER}`,
     }).items[0];
     if (existing) {
-      this.ctx.api.mutate(this.sliceType, ns, nameOf(existing), (draft) => Object.assign(draft, body));
+      this.ctx.api.mutate(this.sliceType, { namespace: ns, name: nameOf(existing) }, (draft) =>
+        Object.assign(draft, body),
+      );
       return;
     }
     this.ctx.api.create(this.sliceType, ns, {

@@ -109,8 +109,7 @@ export class NodeLifecycleController implements SimController {
     const name = nameOf(node);
     const updated = this.ctx.api.mutate(
       this.nodeType,
-      undefined,
-      name,
+      { name },
       (draft) => {
         draft.status = { ...statusOf(draft), conditions: unknownConditions(draft, now) };
       },
@@ -122,8 +121,7 @@ export class NodeLifecycleController implements SimController {
       ignoreGone(() =>
         this.ctx.api.mutate(
           this.podType,
-          namespaceOf(pod),
-          nameOf(pod),
+          { namespace: namespaceOf(pod), name: nameOf(pod) },
           (draft) => {
             const conds = (statusOf(draft).conditions as JsonObject[] | undefined) ?? [];
             statusOf(draft).conditions = conds.map((c) =>
@@ -142,7 +140,7 @@ export class NodeLifecycleController implements SimController {
     const key = desiredHealthTaints(node);
     if (healthTaintsMatch(node, key)) return;
     const now = this.ctx.clock.now();
-    this.ctx.api.mutate(this.nodeType, undefined, name, (draft) => {
+    this.ctx.api.mutate(this.nodeType, { name }, (draft) => {
       const taints = withHealthTaints(draft, key, now);
       if (taints.length) specOf(draft).taints = taints;
       else delete specOf(draft).taints;

@@ -204,7 +204,7 @@ export class SimScheduler implements SimController {
 
   private bind(key: string, pod: JsonObject, node: NodeInfo): void {
     const ns = namespaceOf(pod);
-    bindPod(this.ctx.api, ns, nameOf(pod), { target: { name: node.name } });
+    bindPod(this.ctx.api, { namespace: ns, name: nameOf(pod) }, { target: { name: node.name } });
     this.queue.forget(key);
     this.ctx.events.normal(
       { component: this.name },
@@ -220,8 +220,7 @@ export class SimScheduler implements SimController {
     const since = prev?.status === 'False' ? prev.lastTransitionTime : rfc3339(this.ctx.clock.now());
     this.ctx.api.mutate(
       this.podType,
-      namespaceOf(pod),
-      nameOf(pod),
+      { namespace: namespaceOf(pod), name: nameOf(pod) },
       (draft) => {
         const status = statusOf(draft);
         const others = ((status.conditions as JsonObject[] | undefined) ?? []).filter(

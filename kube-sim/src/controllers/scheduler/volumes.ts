@@ -92,11 +92,11 @@ export function provisionClaim(api: ClusterApi, pvc: JsonObject, node: JsonObjec
         },
       },
     });
-    api.mutate(pvType, undefined, name, (d) => void (d.status = { phase: 'Bound' }), {
+    api.mutate(pvType, { name }, (d) => void (d.status = { phase: 'Bound' }), {
       subresource: 'status',
     });
   }
-  api.mutate(pvcType, namespaceOf(pvc), nameOf(pvc), (d) => {
+  api.mutate(pvcType, { namespace: namespaceOf(pvc), name: nameOf(pvc) }, (d) => {
     specOf(d).volumeName = name;
     const m = d.metadata as JsonObject;
     m.annotations = {
@@ -107,8 +107,7 @@ export function provisionClaim(api: ClusterApi, pvc: JsonObject, node: JsonObjec
   });
   api.mutate(
     pvcType,
-    namespaceOf(pvc),
-    nameOf(pvc),
+    { namespace: namespaceOf(pvc), name: nameOf(pvc) },
     (d) => void (d.status = { phase: 'Bound', accessModes, capacity: { storage } }),
     { subresource: 'status' },
   );

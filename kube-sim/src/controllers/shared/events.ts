@@ -60,7 +60,7 @@ export class EventRecorder {
     const now = rfc3339(this.api.clock.now());
     const seen = this.seen.get(dedupKey);
     if (seen && this.api.tryGet(this.type, seen.namespace, seen.name)) {
-      this.api.mutate(this.type, seen.namespace, seen.name, (draft) => {
+      this.api.mutate(this.type, { namespace: seen.namespace, name: seen.name }, (draft) => {
         draft.count = Number(draft.count ?? 1) + 1;
         draft.lastTimestamp = now;
       });

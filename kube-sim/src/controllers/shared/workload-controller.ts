@@ -75,8 +75,7 @@ export abstract class WorkloadController implements SimController {
   protected writeStatus(obj: JsonObject, status: JsonObject): void {
     this.ctx.api.mutate(
       this.type,
-      namespaceOf(obj),
-      String((obj.metadata as JsonObject).name),
+      { namespace: namespaceOf(obj), name: String((obj.metadata as JsonObject).name) },
       (draft) => {
         draft.status = { ...((draft.status as JsonObject | undefined) ?? {}), ...status };
       },

@@ -94,7 +94,7 @@ export class DeploymentController extends WorkloadController {
     this.writeStatus(d, deploymentStatus(d, { newRS, all }, n, this.ctx.clock.now()));
     const revision = annotationsOf(newRS)[REVISION];
     if (revision && annotationsOf(d)[REVISION] !== revision) {
-      this.ctx.api.mutate(this.type, namespaceOf(d), nameOf(d), (draft) => {
+      this.ctx.api.mutate(this.type, { namespace: namespaceOf(d), name: nameOf(d) }, (draft) => {
         const m = metaOf(draft);
         m.annotations = { ...annotationsOf(draft), [REVISION]: revision };
       });
@@ -104,7 +104,7 @@ export class DeploymentController extends WorkloadController {
   private ensureRevision(rs: JsonObject, old: JsonObject[]): JsonObject {
     const max = Math.max(0, ...old.map(revisionOf));
     if (revisionOf(rs) > max) return rs;
-    return this.ctx.api.mutate(this.rsType, namespaceOf(rs), nameOf(rs), (draft) => {
+    return this.ctx.api.mutate(this.rsType, { namespace: namespaceOf(rs), name: nameOf(rs) }, (draft) => {
       metaOf(draft).annotations = { ...annotationsOf(draft), [REVISION]: String(max + 1) };
     });
   }
@@ -153,14 +153,18 @@ export class DeploymentController extends WorkloadController {
   private scale(d: JsonObject, rs: JsonObject, replicas: number, n: Rollout): JsonObject {
     const from = replicasOf(rs);
     if (from === replicas) return rs;
-    const updated = this.ctx.api.mutate(this.rsType, namespaceOf(rs), nameOf(rs), (draft) => {
-      specOf(draft).replicas = replicas;
-      metaOf(draft).annotations = {
-        ...annotationsOf(draft),
-        [DESIRED]: String(n.replicas),
-        [MAX]: String(n.replicas + n.maxSurge),
-      };
-    });
+    const updated = this.ctx.api.mutate(
+      this.rsType,
+      { namespace: namespaceOf(rs), name: nameOf(rs) },
+      (draft) => {
+        specOf(draft).replicas = replicas;
+        metaOf(draft).annotations = {
+          ...annotationsOf(draft),
+          [DESIRED]: String(n.replicas),
+          [MAX]: String(n.replicas + n.maxSurge),
+        };
+      },
+    );
     const verb = replicas > from ? 'up' : 'down';
     this.ctx.events.normal(
       SOURCE,
