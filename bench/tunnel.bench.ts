@@ -2,7 +2,7 @@
 // added round-trip latency on an established connection, 1,000 concurrent streams, CPU seconds per GiB.
 // Hub and spoke run as their own processes (as deployed); client and servers run here. Loopback only.
 // Run: node scripts/run-bench.mjs tunnel      (BENCH_MIB=… to change the bulk size per run)
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,10 +26,57 @@ function startServer(kind: 'sink' | 'echo'): Promise<{ child: ChildProcess; port
 }
 
 /** Two chained plain-TCP relay processes in front of `port`: what two user-space hops cost without TLS or mux. */
-async function startRelays(port: number): Promise<{ children: ChildProcess[]; port: number }> {
+interface Relays {
+  children: ChildProcess[];
+  port: number;
+}
+
+async function startRelays(port: number): Promise<Relays> {
   const second = await startTool(['relay', '0', HOST, String(port)]);
   const first = await startTool(['relay', '0', HOST, String(second.port)]);
   return { children: [first.child, second.child], port: first.port };
+}
+
+/** A free loopback port (socat needs its port up front). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, HOST, () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function whenListening(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await connect(port).then(
+      (s) => (s.destroy(), true),
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+/**
+ * Reference: a mutual-TLS relay pair of socat processes (C, OpenSSL, 256 KiB buffers, one process per
+ * connection) in front of `port`, when socat is installed. What a native TLS tunnel with the same two
+ * hops costs on this machine, without a mux.
+ */
+async function startSocatPair(port: number, tls: (n: string) => string): Promise<Relays> {
+  const [inner, outer] = [await freePort(), await freePort()];
+  const opts = (n: string): string => `cert=${tls(`${n}.crt`)},key=${tls(`${n}.key`)},cafile=${tls('ca.crt')},verify=1`;
+  const socat = (args: string[]): ChildProcess => spawn('socat', ['-b', '262144', ...args], { stdio: 'ignore' });
+  const server = socat([`OPENSSL-LISTEN:${inner},fork,reuseaddr,bind=${HOST},${opts('hub')}`, `TCP:${HOST}:${port}`]);
+  const client = socat([`TCP-LISTEN:${outer},fork,reuseaddr,bind=${HOST}`, `OPENSSL:${HOST}:${inner},${opts('edge')},commonname=localhost`]);
+  await whenListening(inner);
+  await whenListening(outer);
+  return { children: [client, server], port: outer };
+}
+
+function hasSocat(): boolean {
+  return spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
 }
 
 function startTool(args: string[]): Promise<{ child: ChildProcess; port: number }> {
@@ -207,13 +254,60 @@ async function concurrent(port: number, n: number): Promise<{ ok: number; openMs
   return { ok: results.filter(Boolean).length, openMs, echoMs };
 }
 
+/** The reference paths in front of a target: two plain Node relays, and socat's TLS pair when installed. */
+async function references(
+  target: number,
+  useSocat: boolean,
+  tls: (n: string) => string,
+): Promise<{ relays: Relays; socat?: Relays; stop: () => void }> {
+  const relays = await startRelays(target);
+  const socat = useSocat ? await startSocatPair(target, tls) : undefined;
+  const stop = (): void => [...relays.children, ...(socat?.children ?? [])].forEach((c) => c.kill());
+  return { relays, socat, stop };
+}
+
+const share = (x: Throughput, direct: Throughput): string =>
+  `${x.mibps.toFixed(0)} MiB/s = ${((100 * x.mibps) / direct.mibps).toFixed(0)}% of direct`;
+
+async function bulkFigures(o: { sink: number; tunnel: number; gateways: Gateway[]; useSocat: boolean; tls: (n: string) => string }): Promise<void> {
+  const ref = await references(o.sink, o.useSocat, o.tls);
+  const relayGws = ref.relays.children.map((child) => ({ child, listeners: {} }));
+  for (const streams of (process.env.BENCH_STREAMS ?? '1,16').split(',').map(Number)) {
+    const label = `bulk ${String(streams).padStart(2)} stream(s):`;
+    const direct = await throughput(o.sink, streams, []);
+    const relay = await throughput(ref.relays.port, streams, relayGws);
+    const native = ref.socat ? await throughput(ref.socat.port, streams, []) : undefined;
+    const tunnel = await throughput(o.tunnel, streams, o.gateways);
+    console.log(`${label} plain relay ×2 (no TLS, no mux) ${share(relay, direct)}; CPU s/GiB: relays ${relay.cpuPerGiB.gateways.toFixed(2)}`);
+    if (native) console.log(`${label} socat mutual-TLS pair (C, OpenSSL, no mux) ${share(native, direct)}`);
+    console.log(
+      `${label} direct ${direct.mibps.toFixed(0)} MiB/s, tunnel ${share(tunnel, direct)} (target ≥ 50%); ` +
+        `CPU s/GiB: gateways ${tunnel.cpuPerGiB.gateways.toFixed(2)}, all processes ${tunnel.cpuPerGiB.total.toFixed(2)} (direct ${direct.cpuPerGiB.total.toFixed(2)})`,
+    );
+  }
+  ref.stop();
+}
+
+async function latencyFigures(o: { echo: number; tunnel: number; useSocat: boolean; tls: (n: string) => string }): Promise<void> {
+  const ref = await references(o.echo, o.useSocat, o.tls);
+  const [d, r, t, n] = await rtts([o.echo, ref.relays.port, o.tunnel, ...(ref.socat ? [ref.socat.port] : [])]);
+  ref.stop();
+  const row = (name: string, xs: number[]): string => `${name} p50 ${pct(xs, 50).toFixed(0)} µs, p99 ${pct(xs, 99).toFixed(0)} µs`;
+  const added = (name: string, xs: number[]): string =>
+    `${name}: p50 ${(pct(xs, 50) - pct(d, 50)).toFixed(0)} µs, p99 ${(pct(xs, 99) - pct(d, 99)).toFixed(0)} µs`;
+  const paths = [row('direct', d), row('plain relay ×2', r), row('tunnel', t), ...(n ? [row('socat TLS pair', n)] : [])];
+  console.log(`latency 64 B round trip (${RTT_SAMPLES} samples each, paths taking turns in blocks of ${RTT_BLOCK}): ${paths.join('; ')}`);
+  const extra = n ? `; ${added('by the socat TLS pair', n)}` : '';
+  console.log(`  added ${added('by the tunnel', t)} (target p99 ≤ 200 µs); ${added('by two plain relays', r)}${extra}`);
+}
+
 // ---------- main ----------
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'omni-tunnel-bench-'));
   const f = (n: string): string => join(dir, n);
   const ca = createCa();
-  const hubCert = issueHubCert(ca, { ips: [HOST] });
+  const hubCert = issueHubCert(ca, { dns: ['localhost'], ips: [HOST] });
   const edge = issueEdgeCert(ca, 'bench');
   for (const [n, b] of [['hub', hubCert], ['edge', edge]] as const) {
     writeFileSync(f(`${n}.crt`), b.certPem);
@@ -247,28 +341,10 @@ async function main(): Promise<void> {
   }
 
   console.log(`tunnel bench: window ${WINDOW}, ${BULK_MIB} MiB per run, median of ${RUNS}; load average ${loadavg()[0].toFixed(1)} on this machine`);
-  const relays = await startRelays(sinkPort);
-  const relayGws = relays.children.map((child) => ({ child, listeners: {} }));
-  for (const streams of (process.env.BENCH_STREAMS ?? '1,16').split(',').map(Number)) {
-    const direct = await throughput(sinkPort, streams, []);
-    const relay = await throughput(relays.port, streams, relayGws);
-    const tunnel = await throughput(tSink, streams, gws);
-    console.log(
-      `bulk ${String(streams).padStart(2)} stream(s): plain relay ×2 (no TLS, no mux) ${relay.mibps.toFixed(0)} MiB/s ` +
-        `= ${((100 * relay.mibps) / direct.mibps).toFixed(0)}% of direct; CPU s/GiB: relays ${relay.cpuPerGiB.gateways.toFixed(2)}`,
-    );
-    console.log(
-      `bulk ${String(streams).padStart(2)} stream(s): direct ${direct.mibps.toFixed(0)} MiB/s, tunnel ${tunnel.mibps.toFixed(0)} MiB/s ` +
-        `= ${((100 * tunnel.mibps) / direct.mibps).toFixed(0)}% of direct (target ≥ 50%); ` +
-        `CPU s/GiB: gateways ${tunnel.cpuPerGiB.gateways.toFixed(2)}, all processes ${tunnel.cpuPerGiB.total.toFixed(2)} (direct ${direct.cpuPerGiB.total.toFixed(2)})`,
-    );
-  }
-  const echoRelays = await startRelays(echoPort);
-  const [d, r, t] = await rtts([echoPort, echoRelays.port, tEcho]);
-  const row = (name: string, xs: number[]): string => `${name} p50 ${pct(xs, 50).toFixed(0)} µs, p99 ${pct(xs, 99).toFixed(0)} µs`;
-  console.log(`latency 64 B round trip (${RTT_SAMPLES} samples each, paths taking turns in blocks of ${RTT_BLOCK}): ${row('direct', d)}; ${row('plain relay ×2', r)}; ${row('tunnel', t)}`);
-  console.log(`  added by the tunnel: p50 ${(pct(t, 50) - pct(d, 50)).toFixed(0)} µs, p99 ${(pct(t, 99) - pct(d, 99)).toFixed(0)} µs (target p99 ≤ 200 µs); by two plain relays: p50 ${(pct(r, 50) - pct(d, 50)).toFixed(0)} µs, p99 ${(pct(r, 99) - pct(d, 99)).toFixed(0)} µs`);
-  echoRelays.children.forEach((c) => c.kill());
+  const useSocat = hasSocat();
+  if (!useSocat) console.log('socat is not installed: no native TLS reference (apt-get install socat to get one)');
+  await bulkFigures({ sink: sinkPort, tunnel: tSink, gateways: gws, useSocat, tls: f });
+  await latencyFigures({ echo: echoPort, tunnel: tEcho, useSocat, tls: f });
   const c = await concurrent(tEcho, CONCURRENT);
   console.log(`${CONCURRENT} concurrent streams: ${c.ok}/${CONCURRENT} echoed; opened in ${c.openMs.toFixed(0)} ms, all echoed in ${c.echoMs.toFixed(0)} ms`);
 
@@ -281,7 +357,6 @@ async function main(): Promise<void> {
     })),
   );
 
-  relays.children.forEach((c) => c.kill());
   sinkServer.child.kill();
   echoServer.child.kill();
   rmSync(dir, { recursive: true, force: true });
