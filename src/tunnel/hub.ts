@@ -89,6 +89,11 @@ export class Hub {
     return this.boundPort;
   }
 
+  /** Whether the policy names this edge location (a spoke of a location it does not name is refused). */
+  knowsLocation(location: string): boolean {
+    return this.policy.knows(location);
+  }
+
   /** Edge locations with a live connection. */
   connectedLocations(): string[] {
     return [...this.links.entries()].filter(([, l]) => l.length > 0).map(([k]) => k);

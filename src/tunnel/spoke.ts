@@ -189,7 +189,7 @@ export class Spoke {
     session.on('close', (err) => {
       if (this.session !== session) return;
       this.session = null;
-      this.log.warn({ err: err?.message }, 'hub connection lost');
+      if (!this.stopped) this.log.warn({ err: err?.message }, 'hub connection lost');
       this.wake?.();
     });
     for (const w of [...this.waiters]) w();

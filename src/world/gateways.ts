@@ -54,6 +54,15 @@ async function tlsFromSecret(
   return undefined;
 }
 
+/** Polls `ready` until it holds (true) or `gone` does (false). */
+async function until(ready: () => boolean, gone: () => boolean): Promise<boolean> {
+  while (!ready()) {
+    if (gone()) return false;
+    await new Promise((r) => setTimeout(r, 100).unref());
+  }
+  return !gone();
+}
+
 export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logger }): EmbeddedGateways {
   const metrics = new TunnelMetrics();
   const spokes = new Map<string, SpokeEntry>();
@@ -83,9 +92,13 @@ export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logg
     host: string,
   ): Promise<ClusterGateway<Spoke> | undefined> {
     const kc = loadKubeConfig({ yaml: kubeconfigYaml });
-    const tls = await tlsFromSecret(kc, 'omni-spoke-tls', () => stopped || !spokes.has(location));
+    const gone = (): boolean => stopped || !spokes.has(location);
+    const tls = await tlsFromSecret(kc, 'omni-spoke-tls', gone);
     const h = await hubReady;
-    if (!tls || !h || stopped || !spokes.has(location)) return undefined;
+    if (!tls || !h || gone()) return undefined;
+    // The spoke's certificate comes before the hub's policy names the location (that waits for the virtual
+    // kubelet to take the edge on); dialling earlier only gets refused and retried, with warnings.
+    if (!(await until(() => h.gateway.knowsLocation(location), gone))) return undefined;
     const log = o.log.child({ gateway: 'spoke', location });
     return startClusterSpoke({
       kc,

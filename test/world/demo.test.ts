@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoReport } from '../../src/world/report.ts';
 
+// Warnings are on, so that the test sees what a newcomer would see on the console.
 const run = (args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
       ['bin/omni.js', ...args],
-      { timeout: 240_000, env: { ...process.env, OMNI_LOG_LEVEL: 'error' } },
+      { timeout: 240_000, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, OMNI_LOG_LEVEL: 'warn' } },
       (err, stdout, stderr) => resolve({ code: err ? 1 : 0, stdout, stderr }),
     );
   });
@@ -82,5 +83,10 @@ test(
       assert.match(t.endpoint ?? '', /^127\.0\.1\.\d+:2\d{4}$/);
     }
     assert.match(r.stdout, /tunnel: .*connected, echo ok/);
+    // Spokes start once the hub's policy names their location, and stop without mourning the hub.
+    const tunnelWarnings = `${r.stdout}\n${r.stderr}`
+      .split('\n')
+      .filter((l) => /"msg":"(spoke refused|hub connection failed|hub connection lost)"/.test(l));
+    assert.deepEqual(tunnelWarnings, []);
   },
 );
