@@ -205,25 +205,31 @@ function roundTrip(s: net.Socket, msg: Buffer): Promise<void> {
   });
 }
 
-/**
- * Round-trip times (µs) of 64-byte request/response on one established connection per path. The paths
- * take turns in blocks of RTT_BLOCK samples (each block warm, like a lone netperf TCP_RR run), so a
- * quiet or busy moment of the shared machine falls on every path alike.
- */
-async function rtts(ports: readonly number[]): Promise<number[][]> {
-  const socks = await Promise.all(ports.map((p) => connect(p)));
+/** One block of round trips per path, in turn; `record` gets each time (µs), or nothing is recorded. */
+async function takeTurns(socks: net.Socket[], record?: (path: number, us: number) => void): Promise<void> {
   const msg = Buffer.alloc(64, 1);
-  const out = socks.map((): number[] => []);
   for (let block = 0; block < RTT_SAMPLES / RTT_BLOCK; block++) {
     for (let j = 0; j < socks.length; j++) {
-      for (let i = 0; i < 100; i++) await roundTrip(socks[j], msg);
       for (let i = 0; i < RTT_BLOCK; i++) {
         const t = process.hrtime.bigint();
         await roundTrip(socks[j], msg);
-        out[j].push(Number(process.hrtime.bigint() - t) / 1000);
+        record?.(j, Number(process.hrtime.bigint() - t) / 1000);
       }
     }
   }
+}
+
+/**
+ * Round-trip times (µs) of 64-byte request/response on one established connection per path. A first,
+ * untimed pass of as many round trips warms every process up (JIT compilation on the two cores otherwise
+ * shows up as the tail). The paths then take turns in blocks of RTT_BLOCK samples, so that a quiet or busy
+ * moment of the shared machine falls on every path alike.
+ */
+async function rtts(ports: readonly number[]): Promise<number[][]> {
+  const socks = await Promise.all(ports.map((p) => connect(p)));
+  const out = socks.map((): number[] => []);
+  await takeTurns(socks);
+  await takeTurns(socks, (j, us) => out[j].push(us));
   socks.forEach((s) => s.destroy());
   return out.map((xs) => xs.sort((a, b) => a - b));
 }
@@ -276,7 +282,8 @@ async function bulkFigures(o: { sink: number; tunnel: number; gateways: Gateway[
     const label = `bulk ${String(streams).padStart(2)} stream(s):`;
     const direct = await throughput(o.sink, streams, []);
     const relay = await throughput(ref.relays.port, streams, relayGws);
-    const native = ref.socat ? await throughput(ref.socat.port, streams, []) : undefined;
+    // socat forks a process and does a handshake per connection, so only its one-stream figure is a relay's.
+    const native = ref.socat && streams === 1 ? await throughput(ref.socat.port, streams, []) : undefined;
     const tunnel = await throughput(o.tunnel, streams, o.gateways);
     console.log(`${label} plain relay ×2 (no TLS, no mux) ${share(relay, direct)}; CPU s/GiB: relays ${relay.cpuPerGiB.gateways.toFixed(2)}`);
     if (native) console.log(`${label} socat mutual-TLS pair (C, OpenSSL, no mux) ${share(native, direct)}`);
@@ -296,7 +303,7 @@ async function latencyFigures(o: { echo: number; tunnel: number; useSocat: boole
   const added = (name: string, xs: number[]): string =>
     `${name}: p50 ${(pct(xs, 50) - pct(d, 50)).toFixed(0)} µs, p99 ${(pct(xs, 99) - pct(d, 99)).toFixed(0)} µs`;
   const paths = [row('direct', d), row('plain relay ×2', r), row('tunnel', t), ...(n ? [row('socat TLS pair', n)] : [])];
-  console.log(`latency 64 B round trip (${RTT_SAMPLES} samples each, paths taking turns in blocks of ${RTT_BLOCK}): ${paths.join('; ')}`);
+  console.log(`latency 64 B round trip (${RTT_SAMPLES} samples each after as many untimed, paths taking turns in blocks of ${RTT_BLOCK}): ${paths.join('; ')}`);
   const extra = n ? `; ${added('by the socat TLS pair', n)}` : '';
   console.log(`  added ${added('by the tunnel', t)} (target p99 ≤ 200 µs); ${added('by two plain relays', r)}${extra}`);
 }
