@@ -34,7 +34,7 @@ import { embeddedEdgeClusters, type EmbeddedEdgeClusters } from './edge-clusters
 import { simCloudProviders } from './sim-cloud-providers.ts';
 import { worldClock, type WorldClock } from './clock.ts';
 import { locationTargetOf } from './edge-target.ts';
-import { HUB_HOST, startEmbeddedGateways, type EmbeddedGateways } from './gateways.ts';
+import { startEmbeddedGateways, type EmbeddedGateways } from './gateways.ts';
 
 export const MAIN = { cloud: 'aws', region: 'us-east-1' } as const;
 export const CLUSTER_ID = 'omni-demo';
@@ -175,7 +175,7 @@ export async function startEmbeddedWorld(o: EmbeddedWorldOptions): Promise<Embed
     main: clients,
     clock,
     log: o.log.child({ component: 'virtual-kubelet' }),
-    gateways: { hubAddress: HUB_HOST, spokeAddress: (edge) => gateways.spokeHost(edge) },
+    gateways: { hubAddress: gateways.hubHost, spokeAddress: (edge) => gateways.spokeHost(edge) },
   });
   main.setLogProvider(vk.logProvider(simulatedLogs(clock.sim)));
   const edgeClusters = embeddedEdgeClusters({ timeScale: o.timeScale ?? 10 });

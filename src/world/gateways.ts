@@ -1,7 +1,9 @@
 // The tunnel in the embedded world: the real hub and spoke gateways, in this process on loopback, each
 // reading its config and endpoints from its own kube-sim cluster and its certificate from the Secret the
 // edge-location controller wrote (omni-hub-tls in main, omni-spoke-tls in each edge) — as when deployed.
-// Each spoke binds its listeners on its own loopback address (127.0.1.N), like a pod with its own IP.
+// Each world takes a loopback block of its own (127.A.B.0/24, A and B drawn at start): the hub listens on
+// 127.A.B.1 and each spoke binds its listeners on 127.A.B.N, like pods with their own IPs. Two worlds on one
+// machine (two demos, tests side by side) then never want the same address and port.
 import type { KubeConfig, V1Secret } from '@kubernetes/client-node';
 import { loadKubeConfig, makeClients, type KubeClients, type Logger } from '../kube/index.ts';
 import { startClusterHub, startClusterSpoke, type ClusterGateway } from '../tunnel/cluster-gateways.ts';
@@ -11,10 +13,17 @@ import { TunnelMetrics } from '../tunnel/metrics.ts';
 import type { Spoke } from '../tunnel/spoke.ts';
 
 export const HUB_SERVER_NAME = 'omni-hub.castai-omni.svc';
-/** Where the in-process hub listens, for spokes and for its listeners of edge-backed services. */
-export const HUB_HOST = '127.0.0.1';
+
+/** A /24 in 127.0.0.0/8 that leaves out 127.0.0.0/16, where 127.0.0.1 (and anything else's) lives. */
+export function loopbackBlock(random: () => number = Math.random): string {
+  const a = 1 + Math.floor(random() * 254);
+  const b = Math.floor(random() * 256);
+  return `127.${a}.${b}`;
+}
 
 export interface EmbeddedGateways {
+  /** Where the in-process hub listens, for spokes and for its listeners of edge-backed services. */
+  readonly hubHost: string;
   /** The hub's metrics (the console's tunnel screen reads them). */
   readonly metrics: TunnelMetrics;
   hub(): Hub | undefined;
@@ -63,12 +72,18 @@ async function until(ready: () => boolean, gone: () => boolean): Promise<boolean
   return !gone();
 }
 
-export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logger }): EmbeddedGateways {
+export function startEmbeddedGateways(o: {
+  mainKubeconfigYaml: string;
+  log: Logger;
+  random?: () => number;
+}): EmbeddedGateways {
+  const block = loopbackBlock(o.random);
+  const hubHost = `${block}.1`;
   const metrics = new TunnelMetrics();
   const spokes = new Map<string, SpokeEntry>();
   let stopped = false;
   let hub: ClusterGateway<Hub> | undefined;
-  let hostIndex = 0;
+  let hostIndex = 1;
   const mainKc = loadKubeConfig({ yaml: o.mainKubeconfigYaml });
   const hubReady = (async () => {
     const tls = await tlsFromSecret(mainKc, 'omni-hub-tls', () => stopped);
@@ -77,8 +92,8 @@ export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logg
       kc: mainKc,
       tls,
       metrics,
-      host: HUB_HOST,
-      listenerHost: HUB_HOST,
+      host: hubHost,
+      listenerHost: hubHost,
       log: o.log.child({ gateway: 'hub' }),
     });
     return hub;
@@ -104,13 +119,14 @@ export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logg
       kc,
       tls,
       location,
-      hub: { host: HUB_HOST, port: h.gateway.port, servername: HUB_SERVER_NAME },
+      hub: { host: hubHost, port: h.gateway.port, servername: HUB_SERVER_NAME },
       listenerHost: host,
       log,
     });
   }
 
   return {
+    hubHost,
     metrics,
     hub: () => hub?.gateway,
     spoke: (location) => spokes.get(location)?.running?.gateway,
@@ -119,7 +135,7 @@ export function startEmbeddedGateways(o: { mainKubeconfigYaml: string; log: Logg
     addEdge(location, kubeconfigYaml) {
       if (spokes.has(location)) return;
       const clients = makeClients(loadKubeConfig({ yaml: kubeconfigYaml }));
-      const entry: SpokeEntry = { host: `127.0.1.${++hostIndex}`, clients, starting: Promise.resolve() };
+      const entry: SpokeEntry = { host: `${block}.${++hostIndex}`, clients, starting: Promise.resolve() };
       spokes.set(location, entry);
       entry.starting = startSpoke(location, kubeconfigYaml, entry.host).then(
         (running) => void (entry.running = running),
