@@ -153,7 +153,8 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
       kind: 'Deployment',
       metadata: meta(HUB, NAMESPACE, HUB),
       spec: {
-        replicas: 1,
+        // Active/standby: the replica holding the Lease serves, the other is not Ready until it takes over.
+        replicas: 2,
         selector: { matchLabels: labels },
         template: {
           metadata: { labels: { ...labels, ...PART_OF } },
@@ -172,12 +173,18 @@ export function hubManifests(image = DEFAULT_IMAGE): Manifest[] {
                   '--key=/etc/omni/tls/tls.key',
                   '--ca=/etc/omni/tls/ca.crt',
                   '--from-cluster',
+                  '--leader-elect',
+                  `--leader-election-namespace=${NAMESPACE}`,
+                  `--leader-election-id=${HUB}`,
                   '--metrics=0.0.0.0:9090',
                 ],
+                env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
                 ports: [
                   { name: 'tunnel', containerPort: 8443 },
                   { name: 'metrics', containerPort: 9090 },
                 ],
+                livenessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, initialDelaySeconds: 10 },
+                readinessProbe: { httpGet: { path: '/readyz', port: 'metrics' }, periodSeconds: 2 },
                 resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
                 securityContext: SECURITY,
                 volumeMounts: [{ name: 'tls', mountPath: '/etc/omni/tls', readOnly: true }],

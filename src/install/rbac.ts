@@ -69,9 +69,10 @@ export const HUB_CLUSTER_RULES: PolicyRule[] = [
   { apiGroups: ['discovery.k8s.io'], resources: ['endpointslices'], verbs: READ },
 ];
 
-/** …and its config and the revocation list (ConfigMaps in omni's namespace). */
+/** …its config and the revocation list (ConfigMaps in omni's namespace), and the Lease its replicas take turns on. */
 export const HUB_NAMESPACE_RULES: PolicyRule[] = [
   { apiGroups: [''], resources: ['configmaps'], verbs: READ },
+  { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'create', 'update'] },
 ];
 
 /** A spoke gateway reads, in its edge cluster, the endpoints of the services its location serves… */

@@ -4,11 +4,13 @@ import { mkdirSync, readFileSync, unwatchFile, watchFile, writeFileSync } from '
 import http from 'node:http';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { KubeConfig } from '@kubernetes/client-node';
 import { loadKubeConfig } from '../kube/index.ts';
 import { startClusterHub, startClusterSpoke, type ClusterGateway } from './cluster-gateways.ts';
 import { Hub, type TlsMaterial } from './hub.ts';
+import { holdHubLease, type HubLease, type HubLeaseOptions } from './hub-lease.ts';
 import { tunnelLogger } from './log.ts';
-import type { TunnelMetrics } from './metrics.ts';
+import { TunnelMetrics } from './metrics.ts';
 import { createCa, issueEdgeCert, issueHubCert, RevocationList, certInfo } from './pki/index.ts';
 import { parsePolicy } from './policy.ts';
 import { parseHostPort, resolverFromConfig } from './resolver.ts';
@@ -28,6 +30,8 @@ export interface ClusterSource {
 
 export interface HubRunOptions {
   listen: string;
+  /** With the cluster: hold this Lease to serve (active/standby replicas). */
+  leaderElection?: HubLeaseOptions;
   tls: TlsFiles;
   /** Exactly one of a policy file or the cluster. */
   policyFile?: string;
@@ -53,6 +57,8 @@ export interface SpokeRunOptions {
 
 export interface Running {
   close(): Promise<void>;
+  /** Resolves with why, when the gateway must stop on its own (a hub that lost its Lease). */
+  ended?: Promise<string>;
 }
 
 const readText = (f: string): string => readFileSync(f, 'utf8');
@@ -75,15 +81,35 @@ export function parseListener(spec: string): { service: string; host: string; po
   return { service, ...ep };
 }
 
-async function serveMetrics(addr: string | undefined, metrics: TunnelMetrics): Promise<http.Server | null> {
+/** Why the gateway does not serve yet (a standby hub), or null once it does. */
+type Readiness = () => string | null;
+
+function respond(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  m: TunnelMetrics,
+  notReady: Readiness,
+): void {
+  if (req.url === '/healthz') return void res.writeHead(200).end('ok\n');
+  if (req.url === '/readyz') {
+    const why = notReady();
+    return void res.writeHead(why ? 503 : 200).end(`${why ?? 'ok'}\n`);
+  }
+  if (req.url !== '/metrics') return void res.writeHead(404).end();
+  void m.registry
+    .metrics()
+    .then((text) => res.writeHead(200, { 'content-type': m.registry.contentType }).end(text));
+}
+
+/** Serves /metrics, /healthz (the process is up) and /readyz (200 once it serves, else 503 and why). */
+async function serveMetrics(
+  addr: string | undefined,
+  metrics: TunnelMetrics,
+  notReady: Readiness = () => null,
+): Promise<http.Server | null> {
   if (!addr) return null;
   const { host, port } = parseHostPort(addr);
-  const srv = http.createServer((req, res) => {
-    if (req.url !== '/metrics') return void res.writeHead(404).end();
-    void metrics.registry
-      .metrics()
-      .then((text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text));
-  });
+  const srv = http.createServer((req, res) => respond(req, res, metrics, notReady));
   await new Promise<void>((resolve) => srv.listen(port, host, resolve));
   return srv;
 }
@@ -145,23 +171,40 @@ function checkHubSources(o: HubRunOptions): void {
   if (!o.cluster && !o.policyFile) throw new Error('either --policy <file> or --from-cluster is required');
 }
 
+/** With leader election: stands by (saying so on stdout) until this replica holds the hub's Lease. */
+async function leaseIfElected(o: HubRunOptions, kc: KubeConfig): Promise<HubLease | undefined> {
+  const lease = o.leaderElection;
+  if (!lease) return undefined;
+  process.stdout.write(`${JSON.stringify({ standby: true, lease: `${lease.namespace}/${lease.name}` })}\n`);
+  return holdHubLease(kc, lease, tunnelLogger('omni-hub'));
+}
+
 async function runClusterHub(o: HubRunOptions & { cluster: ClusterSource }): Promise<Running> {
   const log = tunnelLogger('omni-hub');
   const { host, port } = parseHostPort(o.listen);
+  const kc = loadKubeConfig({ file: o.cluster.kubeconfig });
+  const metrics = new TunnelMetrics();
+  let serving = false;
+  const server = await serveMetrics(o.metrics, metrics, () =>
+    serving ? null : 'standby: waiting for the hub Lease',
+  );
+  const lease = await leaseIfElected(o, kc);
   const running = await startClusterHub({
-    kc: loadKubeConfig({ file: o.cluster.kubeconfig }),
+    kc,
     tls: readTls(o.tls),
     log,
     host,
     port,
+    metrics,
     mux: o.window ? { window: o.window } : undefined,
     staticListeners: staticListeners(o.listeners),
   });
+  serving = true;
   const hub = running.gateway;
-  const metrics = await serveMetrics(o.metrics, hub.metrics);
   const stops = [watchText(o.tls.cert, () => hub.reloadCredentials(readTls(o.tls)))];
   ready({ role: 'hub', port: hub.port, listeners: hub.listenerPorts(), source: 'cluster' });
-  return closing({ stops, metrics, gateway: running });
+  const done = closing({ stops, metrics: server, gateway: running });
+  return { close: async () => (await done.close(), await lease?.release()), ended: lease?.lost };
 }
 
 export async function runHub(o: HubRunOptions): Promise<Running> {

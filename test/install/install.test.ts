@@ -84,6 +84,23 @@ test('omni install --dry-run checks prerequisites, prints the manifests and stor
   await assert.rejects(env.clients.core.readNamespace({ name: 'castai-omni' }), (err: unknown) => isNotFound(err));
 });
 
+test('the hub runs two replicas, active/standby on a Lease its Role lets it hold, Ready only while serving', () => {
+  const objects = installManifests();
+  const hub = objects.find((m) => m.kind === 'Deployment' && m.metadata.name === 'omni-hub') as unknown as {
+    spec: { replicas: number; template: { spec: { containers: { args: string[]; readinessProbe?: { httpGet?: { path: string } } }[] } } };
+  };
+  assert.equal(hub.spec.replicas, 2);
+  const c = hub.spec.template.spec.containers[0];
+  assert.ok(c.args.includes('--leader-elect') && c.args.includes('--from-cluster'), c.args.join(' '));
+  assert.equal(c.readinessProbe?.httpGet?.path, '/readyz');
+  const role = objects.find((m) => m.kind === 'Role' && m.metadata.name === 'omni-hub') as unknown as {
+    rules: { apiGroups: string[]; resources: string[]; verbs: string[] }[];
+  };
+  const leases = role.rules.find((r) => r.resources.includes('leases'));
+  assert.deepEqual(leases?.apiGroups, ['coordination.k8s.io']);
+  assert.deepEqual(leases?.verbs, ['get', 'create', 'update']);
+});
+
 test('omni install refuses without main-cloud credentials', async () => {
   const report = await install({ clients: env.clients, dryRun: true, env: {}, home: mkdtempSync(join(tmpdir(), 'home-')) });
   assert.equal(report.ok, false);

@@ -1,6 +1,7 @@
 // The deployable command lines: `omni gateway hub --from-cluster` and `omni gateway spoke --from-cluster`
 // as processes, each given only a kubeconfig and its certificate files, as their Deployments run them.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import {
   tryEcho,
   type Side,
 } from './cluster-fixture.ts';
-import { ProcessSet } from './processes.ts';
+import { ProcessSet, type Proc } from './processes.ts';
 
 const ECHO = 'default/echo:7';
 let main: Side;
@@ -102,5 +103,94 @@ test('hub and spoke processes run from a kubeconfig and their certificates only'
     'edge→main echo through the processes',
     async () => (await tryEcho(listenerPort, 'from a pod')) === 'from a pod',
     15_000,
+  );
+});
+
+function httpStatus(port: number, path: string): Promise<number> {
+  return new Promise((resolve) => {
+    http
+      .get({ host: '127.0.0.1', port, path }, (res) => (res.resume(), resolve(res.statusCode ?? 0)))
+      .on('error', () => resolve(0));
+  });
+}
+
+function exitOf(p: Proc): Promise<number | null> {
+  if (p.child.exitCode !== null) return Promise.resolve(p.child.exitCode);
+  return new Promise((resolve) => p.child.once('exit', (code) => resolve(code)));
+}
+
+test('two hub replicas run active/standby on a Lease; the standby takes over, a hub that loses the Lease exits', async () => {
+  await procs.killAll(); // the previous test's hub and spoke would answer on the same listener
+  const port = await freePort();
+  const [metricsA, metricsB] = [await freePort(), await freePort()];
+  const hubArgs = (metrics: number): string[] => [
+    'hub',
+    '--from-cluster',
+    '--kubeconfig',
+    kubeconfig('main', main),
+    '--listen',
+    `127.0.0.1:${port}`,
+    '--leader-elect',
+    '--leader-election-id',
+    'omni-hub-test',
+    '--metrics',
+    `127.0.0.1:${metrics}`,
+    ...files('hub', pki().hub),
+  ];
+  const a = await procs.gateway(null, hubArgs(metricsA));
+  const b = await procs.gateway(null, hubArgs(metricsB), /"standby":true/);
+  assert.equal(await httpStatus(metricsA, '/readyz'), 200);
+  assert.equal(
+    await httpStatus(metricsB, '/readyz'),
+    503,
+    'the standby is not Ready, so no Service routes to it',
+  );
+  assert.equal(await httpStatus(metricsB, '/healthz'), 200);
+
+  const listenerPort = await freePort();
+  await putConfigMap(
+    edge.clients,
+    SPOKE_CONFIG.configMap,
+    SPOKE_CONFIG.key,
+    JSON.stringify({ listeners: { [ECHO]: listenerPort } }),
+  );
+  // The spoke dials one address, as it dials the hub Service's load balancer.
+  await procs.gateway(null, [
+    'spoke',
+    '--from-cluster',
+    '--kubeconfig',
+    kubeconfig('edge', edge),
+    '--hub',
+    `127.0.0.1:${port}`,
+    '--location',
+    'edge-a',
+    ...files('edge-a', pki().edgeA),
+  ]);
+  const echoes = async (): Promise<boolean> => (await tryEcho(listenerPort, 'via the hub')) === 'via the hub';
+  await eventually('echo through the active hub', echoes, 15_000);
+
+  await procs.kill(a, 'SIGTERM');
+  await eventually(
+    'the standby to serve',
+    async () => b.lines.some((l) => l.includes('"ready":true')),
+    15_000,
+  );
+  assert.equal(await httpStatus(metricsB, '/readyz'), 200);
+  await eventually('echo through the new active hub', echoes, 20_000);
+
+  // Another holder takes the Lease (say, after this replica was cut off from the API server for too long).
+  const lease = await main.clients.coordination.readNamespacedLease({
+    name: 'omni-hub-test',
+    namespace: 'castai-omni',
+  });
+  await main.clients.coordination.replaceNamespacedLease({
+    name: 'omni-hub-test',
+    namespace: 'castai-omni',
+    body: { ...lease, spec: { ...lease.spec, holderIdentity: 'another-replica', renewTime: new Date() } },
+  });
+  assert.equal(await exitOf(b), 1, 'exits, to restart as a standby');
+  assert.ok(
+    b.lines.some((l) => l.includes('lost the Lease castai-omni/omni-hub-test')),
+    b.lines.join('\n'),
   );
 });

@@ -37,9 +37,10 @@ export class ProcessSet {
     return p;
   }
 
-  gateway(ns: string | null, args: string[]): Promise<Proc> {
+  /** Resolves once the gateway says it is ready (or whatever else `readyWhen` matches, such as standing by). */
+  gateway(ns: string | null, args: string[], readyWhen = /"ready":true/): Promise<Proc> {
     // Same command as `omni gateway …`, through a lean entry that skips loading the rest of the CLI.
-    return this.start(ns, [process.execPath, '--import', 'tsx', 'test/tunnel/gateway-main.ts', 'gateway', ...args], /"ready":true/);
+    return this.start(ns, [process.execPath, '--import', 'tsx', 'test/tunnel/gateway-main.ts', 'gateway', ...args], readyWhen);
   }
 
   server(ns: string | null, kind: string, port: number, name = ''): Promise<Proc> {

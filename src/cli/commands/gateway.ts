@@ -1,5 +1,8 @@
 // `omni gateway`: the hub and spoke gateways of the cross-cluster tunnel, and their certificates.
+import { hostname } from 'node:os';
 import type { Command } from 'commander';
+import type { HubLeaseOptions } from '../../tunnel/hub-lease.ts';
+import { GATEWAY_NAMESPACE } from '../../tunnel/gateway-config.ts';
 import {
   initCa,
   issueToFiles,
@@ -19,12 +22,19 @@ function waitForSignal(): Promise<void> {
   });
 }
 
-/** Serves until SIGINT/SIGTERM; a close that does not finish in 5 s (a peer that never hangs up) is cut short. */
+/**
+ * Serves until SIGINT/SIGTERM, or until the gateway ends on its own (a hub that lost its Lease: exit 1, so
+ * that it restarts as a standby). A close that does not finish in 5 s (a peer that never hangs up) is cut short.
+ */
 async function untilSignal(running: Promise<Running>): Promise<void> {
   const r = await running;
-  await waitForSignal();
+  const ended = await Promise.race([
+    waitForSignal().then(() => undefined),
+    r.ended ?? new Promise<never>(() => {}),
+  ]);
+  if (ended) process.stderr.write(`omni gateway: ${ended}\n`);
   await Promise.race([r.close(), new Promise((done) => setTimeout(done, 5000).unref())]);
-  process.exit(0);
+  process.exit(ended ? 1 : 0);
 }
 
 function bytes(v: string): number {
@@ -49,6 +59,20 @@ interface ClusterFlags {
 function clusterSource(f: ClusterFlags): ClusterSource | undefined {
   if (f.kubeconfig && !f.fromCluster) throw new Error('--kubeconfig only applies with --from-cluster');
   return f.fromCluster ? { kubeconfig: f.kubeconfig } : undefined;
+}
+
+interface LeaderFlags {
+  fromCluster?: boolean;
+  leaderElect?: boolean;
+  leaderElectionId: string;
+  leaderElectionNamespace: string;
+}
+
+function leaderElection(f: LeaderFlags): HubLeaseOptions | undefined {
+  if (!f.leaderElect) return undefined;
+  if (!f.fromCluster) throw new Error('--leader-elect needs --from-cluster (the Lease lives in the cluster)');
+  const identity = process.env.POD_NAME ?? `${hostname()}-${process.pid}`;
+  return { name: f.leaderElectionId, namespace: f.leaderElectionNamespace, identity };
 }
 
 function registerHub(gw: Command): void {
@@ -81,12 +105,19 @@ function registerHub(gw: Command): void {
       collect,
       [],
     )
-    .option('--metrics <host:port>', 'serve Prometheus metrics at /metrics')
+    .option('--metrics <host:port>', 'serve /metrics, /healthz and /readyz (503 while standing by)')
     .option('--window <bytes>', 'per-stream flow-control window (e.g. 8Mi)')
+    .option(
+      '--leader-elect',
+      'with --from-cluster: serve only while holding a Lease, so that replicas run active/standby',
+    )
+    .option('--leader-election-id <name>', 'the Lease', 'omni-hub')
+    .option('--leader-election-namespace <ns>', 'namespace of the Lease', GATEWAY_NAMESPACE)
     .action(
       async (
         f: TlsFlags &
-          ClusterFlags & {
+          ClusterFlags &
+          LeaderFlags & {
             listen: string;
             policy?: string;
             endpoints?: string;
@@ -98,6 +129,7 @@ function registerHub(gw: Command): void {
       ) =>
         untilSignal(
           runHub({
+            leaderElection: leaderElection(f),
             listen: f.listen,
             tls: tlsFiles(f),
             policyFile: f.policy,
