@@ -35,7 +35,7 @@ export async function startTestCluster(opts: SimulatedClusterOptions = {}): Prom
   kubeconfig.loadFromString(sim.kubeconfigYaml);
   const kubectl = (...args: string[]) =>
     new Promise<KubectlResult>((resolve) => {
-      execFile('/usr/bin/kubectl', [`--cache-dir=${join(dir, 'cache')}`, ...args], { env: { ...process.env, KUBECONFIG: file, HOME: dir } }, (err, stdout, stderr) => {
+      execFile('/usr/bin/kubectl', [`--cache-dir=${join(dir, 'cache')}`, ...args], { env: { ...process.env, KUBECONFIG: file, HOME: dir }, timeout: 120_000 }, (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
         resolve({ code, stdout, stderr });
       });

@@ -31,8 +31,15 @@ test('a StatefulSet makes ordered pods with claims from volumeClaimTemplates, pr
     const term = ((field(pv, 'spec.nodeAffinity.required.nodeSelectorTerms') as JsonObject[])[0].matchExpressions as JsonObject[])[0];
     assert.deepEqual(term.values, [field(node, 'metadata.labels.topology.kubernetes.io/zone') ?? (field(node, 'metadata.labels') as Record<string, string>)['topology.kubernetes.io/zone']]);
 
-    await c.ok('delete', 'pod', 'db-0');
-    const again = await waitFor(() => pods(c.sim, 'default', (p) => running(p) && field(p, 'metadata.name') === 'db-0')[0], 'db-0 recreated');
+    // --wait=false: kubectl waits for a DELETED event after listing by name, and a pod the controller
+    // recreates within those milliseconds (the sped-up clock) is listed under its new UID, so no such
+    // event ever comes. A real cluster has the same race, only slower pods.
+    await c.ok('delete', 'pod', 'db-0', '--wait=false');
+    const oldUid = field(dbPods[0], 'metadata.uid');
+    const again = await waitFor(
+      () => pods(c.sim, 'default', (p) => running(p) && field(p, 'metadata.name') === 'db-0' && field(p, 'metadata.uid') !== oldUid)[0],
+      'db-0 recreated',
+    );
     assert.equal(field(again, 'spec.nodeName'), field(dbPods[0], 'spec.nodeName'), 'the zonal volume pins db-0 to its zone');
 
     await c.ok('scale', 'statefulset/db', '--replicas=1');
