@@ -1,4 +1,10 @@
 import type { CoordinationV1Api, V1Lease } from '@kubernetes/client-node';
+
+/** The Lease calls the elector makes. */
+export type LeaseApi = Pick<
+  CoordinationV1Api,
+  'readNamespacedLease' | 'replaceNamespacedLease' | 'createNamespacedLease'
+>;
 import type { Clock } from './clock.ts';
 import { isConflict, isNotFound } from './clients.ts';
 
@@ -7,6 +13,8 @@ export interface LeaderElectionOptions {
   name: string;
   identity: string;
   leaseDurationSeconds?: number;
+  /** A leader that has not renewed for this long gives up (client-go's renew deadline); default 10. */
+  renewDeadlineSeconds?: number;
   renewEverySeconds?: number;
 }
 
@@ -25,14 +33,12 @@ function expired(lease: V1Lease, now: number): boolean {
 }
 
 /** Lease-based leader election in coordination.k8s.io/v1, as client-go's leaderelection does it. */
-export function electLeader(
-  api: CoordinationV1Api,
-  clock: Clock,
-  opts: LeaderElectionOptions,
-): LeaderElector {
+export function electLeader(api: LeaseApi, clock: Clock, opts: LeaderElectionOptions): LeaderElector {
   const duration = opts.leaseDurationSeconds ?? 15;
   const every = (opts.renewEverySeconds ?? 2) * 1000;
+  const deadline = (opts.renewDeadlineSeconds ?? Math.min(10, duration * (2 / 3))) * 1000;
   let leader = false;
+  let renewedAt = 0;
   let stopped = false;
   let onAcquired!: () => void;
   const acquiredP = new Promise<void>((r) => (onAcquired = r));
@@ -72,15 +78,22 @@ export function electLeader(
         () => true,
         () => false,
       );
-  const tryOnce = async (): Promise<void> => {
+  /** held: renewed or acquired; lost: another replica holds it; unknown: the API did not answer. */
+  const attempt = async (): Promise<'held' | 'lost' | 'unknown'> => {
     try {
-      leader = await renewOrTakeOver(
-        await api.readNamespacedLease({ name: opts.name, namespace: opts.namespace }),
-      );
+      const lease = await api.readNamespacedLease({ name: opts.name, namespace: opts.namespace });
+      return (await renewOrTakeOver(lease)) ? 'held' : 'lost';
     } catch (err) {
-      if (isNotFound(err)) leader = await create();
-      else if (isConflict(err)) leader = false;
+      if (isNotFound(err)) return (await create()) ? 'held' : 'lost';
+      return isConflict(err) ? 'lost' : 'unknown';
     }
+  };
+  const tryOnce = async (): Promise<void> => {
+    const at = clock.now();
+    const outcome = await attempt();
+    if (outcome === 'held') renewedAt = at;
+    // Unanswered, a leader stays one until its renew deadline: the Lease may well still be its own.
+    leader = outcome === 'held' || (outcome === 'unknown' && leader && clock.now() - renewedAt < deadline);
     if (leader) onAcquired();
   };
   const loop = async () => {
@@ -91,7 +104,8 @@ export function electLeader(
   };
   void loop();
   return {
-    isLeader: () => leader && !stopped,
+    // Also past the deadline while a renewal hangs (a request with no answer never comes back to say so).
+    isLeader: () => leader && !stopped && clock.now() - renewedAt < deadline,
     acquired: () => acquiredP,
     async release() {
       stopped = true;

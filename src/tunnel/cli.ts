@@ -5,10 +5,16 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { loadKubeConfig } from '../kube/index.ts';
+import {
+  holdLease,
+  loadKubeConfig,
+  makeClients,
+  systemClock,
+  type HeldLease,
+  type LeaderElectionOptions,
+} from '../kube/index.ts';
 import { startClusterHub, startClusterSpoke, type ClusterGateway } from './cluster-gateways.ts';
 import { Hub, type TlsMaterial } from './hub.ts';
-import { holdHubLease, type HubLease, type HubLeaseOptions } from './hub-lease.ts';
 import { tunnelLogger } from './log.ts';
 import { TunnelMetrics } from './metrics.ts';
 import { createCa, issueEdgeCert, issueHubCert, RevocationList, certInfo } from './pki/index.ts';
@@ -31,7 +37,7 @@ export interface ClusterSource {
 export interface HubRunOptions {
   listen: string;
   /** With the cluster: hold this Lease to serve (active/standby replicas). */
-  leaderElection?: HubLeaseOptions;
+  leaderElection?: LeaderElectionOptions;
   tls: TlsFiles;
   /** Exactly one of a policy file or the cluster. */
   policyFile?: string;
@@ -172,11 +178,11 @@ function checkHubSources(o: HubRunOptions): void {
 }
 
 /** With leader election: stands by (saying so on stdout) until this replica holds the hub's Lease. */
-async function leaseIfElected(o: HubRunOptions, kc: KubeConfig): Promise<HubLease | undefined> {
+async function leaseIfElected(o: HubRunOptions, kc: KubeConfig): Promise<HeldLease | undefined> {
   const lease = o.leaderElection;
   if (!lease) return undefined;
   process.stdout.write(`${JSON.stringify({ standby: true, lease: `${lease.namespace}/${lease.name}` })}\n`);
-  return holdHubLease(kc, lease, tunnelLogger('omni-hub'));
+  return holdLease(makeClients(kc).coordination, systemClock, lease, tunnelLogger('omni-hub'));
 }
 
 async function runClusterHub(o: HubRunOptions & { cluster: ClusterSource }): Promise<Running> {

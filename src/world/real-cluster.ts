@@ -8,7 +8,7 @@ import type { CloudName } from '../catalog/types.ts';
 import { Credentials } from '../clouds/credentials.ts';
 import type { CloudProvider } from '../clouds/types.ts';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { installCrds, makeClients, systemClock, type Logger } from '../kube/index.ts';
+import { holdLease, installCrds, makeClients, systemClock, type KubeClients, type Logger } from '../kube/index.ts';
 import {
   MutableLocationRegistry,
   startAutoscaler,
@@ -83,12 +83,44 @@ function serveText(port: number, routes: Record<string, () => Promise<string> | 
   return server;
 }
 
-/** Runs omni's controllers against the cluster of `kc` until stopped. */
-export async function runControllers(o: ControllerOptions): Promise<{ stop(): Promise<void> }> {
+export interface RunningControllers {
+  stop(): Promise<void>;
+  /** With leader election: resolves with why, once this replica no longer leads (the process must exit). */
+  ended?: Promise<string>;
+}
+
+/**
+ * Runs omni's controllers against the cluster of `kc` until stopped. With leader election, every
+ * controller waits for the Lease (a standby replica only serves its health and metrics endpoints).
+ */
+export async function runControllers(o: ControllerOptions): Promise<RunningControllers> {
   const clients = makeClients(o.kc, { maxSockets: 32 });
+  const registry = new Registry();
+  const servers = [
+    serveText(o.metricsPort ?? 8080, { '/metrics': () => registry.metrics() }),
+    serveText(o.healthPort ?? 8081, { '/healthz': () => 'ok\n', '/readyz': () => 'ok\n' }),
+  ];
+  const lease = o.leaderElection
+    ? await holdLease(clients.coordination, systemClock, o.leaderElection, o.log)
+    : undefined;
+  const controllers = await startControllers(o, clients, registry);
+  return {
+    ended: lease?.lost,
+    async stop() {
+      for (const s of servers) s.close();
+      await controllers.stop();
+      await lease?.release();
+    },
+  };
+}
+
+async function startControllers(
+  o: ControllerOptions,
+  clients: KubeClients,
+  registry: Registry,
+): Promise<{ stop(): Promise<void> }> {
   await installCrds(clients);
   const catalog = await loadEmbeddedCatalog();
-  const registry = new Registry();
   const locations = new MutableLocationRegistry({
     name: 'main',
     ...o.main,
@@ -142,7 +174,6 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
     clock: systemClock,
     log: o.log.child({ component: 'autoscaler' }),
     registry,
-    options: o.leaderElection ? { leaderElection: o.leaderElection } : {},
     recentlyMovedHome: (uid) => evictorRef.current?.recentlyMovedHome(uid) ?? false,
   });
   const evictor = startEvictor({
@@ -152,13 +183,8 @@ export async function runControllers(o: ControllerOptions): Promise<{ stop(): Pr
     registry,
   });
   evictorRef.current = evictor;
-  const servers = [
-    serveText(o.metricsPort ?? 8080, { '/metrics': () => registry.metrics() }),
-    serveText(o.healthPort ?? 8081, { '/healthz': () => 'ok\n', '/readyz': () => 'ok\n' }),
-  ];
   return {
     async stop() {
-      for (const s of servers) s.close();
       await evictor.stop();
       await autoscaler.stop();
       await edges.stop();

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { loadKubeConfig, makeLogger } from '../../kube/index.ts';
-import { runControllers } from '../../world/real-cluster.ts';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { JoinTarget } from '../../controllers/autoscaler/index.ts';
+import { runControllers, type ControllerOptions } from '../../world/real-cluster.ts';
 import type { CloudName } from '../../catalog/types.ts';
 
 interface ControllerFlags {
@@ -47,6 +49,37 @@ function waitForSignal(): Promise<void> {
   });
 }
 
+function joinTarget(f: ControllerFlags, kc: KubeConfig): JoinTarget {
+  return {
+    endpoint: f.joinEndpoint ?? kc.getCurrentCluster()?.server ?? '',
+    caData: f.joinCaFile
+      ? readFileSync(f.joinCaFile).toString('base64')
+      : (kc.getCurrentCluster()?.caData ?? ''),
+    token: f.joinTokenFile ? readFileSync(f.joinTokenFile, 'utf8').trim() : '',
+  };
+}
+
+function leaderElectionOf(f: ControllerFlags): ControllerOptions['leaderElection'] {
+  if (!f.leaderElect) return undefined;
+  const identity = process.env.POD_NAME ?? hostname();
+  return { namespace: f.leaderElectionNamespace, name: f.leaderElectionId, identity };
+}
+
+function controllerOptions(f: ControllerFlags): ControllerOptions {
+  const kc = loadKubeConfig({ file: f.kubeconfig, context: f.context });
+  return {
+    kc,
+    main: parseMain(f.main),
+    clusterId: f.clusterId,
+    join: joinTarget(f, kc),
+    hubAddress: hubAddressOf(f.hubAddress),
+    leaderElection: leaderElectionOf(f),
+    metricsPort: portOf('metrics-bind-address', f.metricsBindAddress),
+    healthPort: portOf('health-probe-bind-address', f.healthProbeBindAddress),
+    log: makeLogger('omni-controller'),
+  };
+}
+
 export function registerController(program: Command): void {
   program
     .command('controller')
@@ -79,33 +112,14 @@ export function registerController(program: Command): void {
     .option('--metrics-bind-address <addr>', 'Prometheus metrics', ':8080')
     .option('--health-probe-bind-address <addr>', '/healthz and /readyz', ':8081')
     .action(async (f: ControllerFlags) => {
-      const kc = loadKubeConfig({ file: f.kubeconfig, context: f.context });
-      const endpoint = f.joinEndpoint ?? kc.getCurrentCluster()?.server ?? '';
-      const running = await runControllers({
-        kc,
-        main: parseMain(f.main),
-        clusterId: f.clusterId,
-        join: {
-          endpoint,
-          caData: f.joinCaFile
-            ? readFileSync(f.joinCaFile).toString('base64')
-            : (kc.getCurrentCluster()?.caData ?? ''),
-          token: f.joinTokenFile ? readFileSync(f.joinTokenFile, 'utf8').trim() : '',
-        },
-        hubAddress: hubAddressOf(f.hubAddress),
-        leaderElection: f.leaderElect
-          ? {
-              namespace: f.leaderElectionNamespace,
-              name: f.leaderElectionId,
-              identity: process.env.POD_NAME ?? hostname(),
-            }
-          : undefined,
-        metricsPort: portOf('metrics-bind-address', f.metricsBindAddress),
-        healthPort: portOf('health-probe-bind-address', f.healthProbeBindAddress),
-        log: makeLogger('omni-controller'),
-      });
-      await waitForSignal();
+      const running = await runControllers(controllerOptions(f));
+      const ended = await Promise.race([
+        waitForSignal().then(() => undefined),
+        running.ended ?? new Promise<never>(() => {}),
+      ]);
       await running.stop();
+      // Lost the Lease: exit non-zero so that the pod restarts as the standby, as controller-runtime does.
+      if (ended) throw new Error(ended);
     });
 
   program

@@ -1,7 +1,7 @@
 // `omni gateway`: the hub and spoke gateways of the cross-cluster tunnel, and their certificates.
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
-import type { HubLeaseOptions } from '../../tunnel/hub-lease.ts';
+import type { LeaderElectionOptions } from '../../kube/index.ts';
 import { GATEWAY_NAMESPACE } from '../../tunnel/gateway-config.ts';
 import {
   initCa,
@@ -68,7 +68,7 @@ interface LeaderFlags {
   leaderElectionNamespace: string;
 }
 
-function leaderElection(f: LeaderFlags): HubLeaseOptions | undefined {
+function leaderElection(f: LeaderFlags): LeaderElectionOptions | undefined {
   if (!f.leaderElect) return undefined;
   if (!f.fromCluster) throw new Error('--leader-elect needs --from-cluster (the Lease lives in the cluster)');
   const identity = process.env.POD_NAME ?? `${hostname()}-${process.pid}`;
