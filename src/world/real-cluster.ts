@@ -31,6 +31,8 @@ export interface ControllerOptions {
   /** How new main-region machines join the cluster. */
   join: JoinTarget;
   leaderElection?: { namespace: string; name: string; identity: string };
+  /** The main cloud's adapter; default: the SDK adapter with the environment's credentials. */
+  mainCloud?: CloudProvider;
   /** `host:port` edge spokes dial (default: the omni-hub Service's load-balancer address). */
   hubAddress?: string;
   metricsPort?: number;
@@ -124,7 +126,7 @@ async function startControllers(
   const locations = new MutableLocationRegistry({
     name: 'main',
     ...o.main,
-    provider: await mainCloudFromEnvironment(o.main.cloud, o.main.region),
+    provider: o.mainCloud ?? (await mainCloudFromEnvironment(o.main.cloud, o.main.region)),
     join: o.join,
   });
   const vkRef: { current?: VirtualKubelet } = {};
