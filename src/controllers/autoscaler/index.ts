@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { Catalog, CloudName } from '../../catalog/types.ts';
-import { electLeader, makeEventRecorder, type Clock, type KubeClients, type LeaderElector, type Logger } from '../../kube/index.ts';
+import { makeEventRecorder, type Clock, type KubeClients, type Logger } from '../../kube/index.ts';
 import { ClaimStore, DECISION_ANNOTATION, type Decision, type NodeClaimObject } from './claims.ts';
 import { Deprovisioner } from './deprovisioner.ts';
 import { GarbageCollector } from './garbage.ts';
@@ -36,8 +36,6 @@ export interface AutoscalerOptions {
   launchTimeoutSeconds?: number;
   /** No background loop: the caller drives passes with reconcileOnce() (tests). */
   manual?: boolean;
-  /** Run only while holding this Lease (two replicas: one acts). */
-  leaderElection?: { namespace: string; name: string; identity: string };
 }
 
 export interface AutoscalerDeps {
@@ -59,7 +57,6 @@ export interface Autoscaler {
   view: ClusterView;
   /** One full pass now (tests call it instead of waiting for timers). */
   reconcileOnce(): Promise<ProvisioningPass>;
-  isLeader(): boolean;
   stop(): Promise<void>;
 }
 
@@ -133,7 +130,6 @@ export async function startAutoscaler(d: AutoscalerDeps): Promise<Autoscaler> {
   const view = watchCluster(d.clients, d.log);
   await view.synced();
   const parts = buildParts(d, view, metrics);
-  const elector: LeaderElector | undefined = o.leaderElection ? electLeader(d.clients.coordination, d.clock, o.leaderElection) : undefined;
   let stopped = false;
   let lastGc = 0;
   let wake: (() => void) | undefined;
@@ -159,10 +155,10 @@ export async function startAutoscaler(d: AutoscalerDeps): Promise<Autoscaler> {
     void d.clock.sleep(ms).then(resolve);
   });
   const loop = async () => {
-    if (elector) await elector.acquired();
+    // Leader election is the caller's (omni controller holds the Lease before it starts anything).
     while (!stopped) {
       try {
-        if (!elector || elector.isLeader()) await pass();
+        await pass();
       } catch (err) {
         d.log.warn({ err: String(err) }, 'autoscaler pass failed');
       }
@@ -175,11 +171,9 @@ export async function startAutoscaler(d: AutoscalerDeps): Promise<Autoscaler> {
     metrics,
     view,
     reconcileOnce: pass,
-    isLeader: () => !elector || elector.isLeader(),
     async stop() {
       stopped = true;
       wake?.();
-      await elector?.release();
       await running;
       await view.stop();
     },
