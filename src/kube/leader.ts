@@ -96,30 +96,43 @@ export function electLeader(api: LeaseApi, clock: Clock, opts: LeaderElectionOpt
     leader = outcome === 'held' || (outcome === 'unknown' && leader && clock.now() - renewedAt < deadline);
     if (leader) onAcquired();
   };
+  let inFlight: Promise<void> = Promise.resolve();
   const loop = async () => {
     while (!stopped) {
-      await tryOnce();
+      inFlight = tryOnce();
+      await inFlight;
       await new Promise((r) => setTimeout(r, every).unref());
     }
   };
   void loop();
+  /** Clears the holder if the Lease is still this replica's; false when another write got in between. */
+  const clearHolder = async (): Promise<boolean> => {
+    const lease = await api.readNamespacedLease({ name: opts.name, namespace: opts.namespace });
+    if (lease.spec?.holderIdentity !== opts.identity) return true;
+    try {
+      await api.replaceNamespacedLease({
+        name: opts.name,
+        namespace: opts.namespace,
+        body: { ...lease, spec: { ...lease.spec, holderIdentity: undefined, renewTime: undefined } },
+      });
+      return true;
+    } catch (err) {
+      if (isConflict(err)) return false;
+      throw err;
+    }
+  };
   return {
     // Also past the deadline while a renewal hangs (a request with no answer never comes back to say so).
     isLeader: () => leader && !stopped && clock.now() - renewedAt < deadline,
     acquired: () => acquiredP,
     async release() {
       stopped = true;
+      // A renewal still in flight would write this replica back as holder after the release.
+      await Promise.race([inFlight, new Promise((r) => setTimeout(r, every).unref())]);
       if (!leader) return;
       leader = false;
       try {
-        const lease = await api.readNamespacedLease({ name: opts.name, namespace: opts.namespace });
-        if (lease.spec?.holderIdentity === opts.identity) {
-          await api.replaceNamespacedLease({
-            name: opts.name,
-            namespace: opts.namespace,
-            body: { ...lease, spec: { ...lease.spec, holderIdentity: undefined, renewTime: undefined } },
-          });
-        }
+        for (let attempt = 0; attempt < 3 && !(await clearHolder()); attempt++);
       } catch {
         // The lease expires on its own.
       }
