@@ -1,12 +1,12 @@
 import type { CoordinationV1Api, V1Lease } from '@kubernetes/client-node';
+import type { Clock } from './clock.ts';
+import { isConflict, isNotFound } from './clients.ts';
 
 /** The Lease calls the elector makes. */
 export type LeaseApi = Pick<
   CoordinationV1Api,
   'readNamespacedLease' | 'replaceNamespacedLease' | 'createNamespacedLease'
 >;
-import type { Clock } from './clock.ts';
-import { isConflict, isNotFound } from './clients.ts';
 
 export interface LeaderElectionOptions {
   namespace: string;
