@@ -17,11 +17,21 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-test('omni gateway init-ca / issue / revoke write usable files', async () => {
+/** Runs `body` with a scratch folder and stdout silenced (the commands print what they wrote). */
+async function inScratchDir(body: (dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'omni-gw-cli-'));
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
+    await body(dir);
+  } finally {
+    process.stdout.write = write;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('omni gateway init-ca / issue / revoke write usable files', () =>
+  inScratchDir(async (dir) => {
     assert.equal(await main(['node', 'omni', 'gateway', 'init-ca', '--dir', dir]), 0);
     assert.equal(
       await main([
@@ -69,18 +79,11 @@ test('omni gateway init-ca / issue / revoke write usable files', async () => {
     const parsed = RevocationList.parse(readFileSync(list, 'utf8'));
     assert.equal(parsed.isRevoked(info), true);
     assert.equal(parsed.entries.length, 2);
-  } finally {
-    process.stdout.write = write;
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('omni gateway issue --revocations: a location revoked moments ago gets a certificate the list spares', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'omni-gw-cli-'));
-  const write = process.stdout.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  const gw = (...args: string[]) => main(['node', 'omni', 'gateway', ...args]);
-  try {
+test('omni gateway issue --revocations: a location revoked moments ago gets a certificate the list spares', () =>
+  inScratchDir(async (dir) => {
+    const gw = (...args: string[]) => main(['node', 'omni', 'gateway', ...args]);
     await gw('init-ca', '--dir', dir);
     const list = join(dir, 'revoked.json');
     await gw('revoke', '--list', list, '--location', 'edge-z');
@@ -95,11 +98,7 @@ test('omni gateway issue --revocations: a location revoked moments ago gets a ce
       gw('issue', '--ca-dir', dir, '--out', out, '--location', 'edge-z', '--revocations', list),
       /revoked\.json is not a revocation list/,
     );
-  } finally {
-    process.stdout.write = write;
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
 test('listener specs', () => {
   assert.deepEqual(parseListener('default/db:5432=20000'), {

@@ -44,6 +44,20 @@ function kubeconfig(name: string, s: Side): string {
   return file;
 }
 
+/** A spoke process for edge-a dialling `hub`, listening for the echo Service on the port it returns. */
+async function startSpoke(hub: string): Promise<number> {
+  const listenerPort = await freePort();
+  await putConfigMap(
+    edge.clients,
+    SPOKE_CONFIG.configMap,
+    SPOKE_CONFIG.key,
+    JSON.stringify({ listeners: { [ECHO]: listenerPort } }),
+  );
+  const args = ['--hub', hub, '--location', 'edge-a', ...files('edge-a', pki().edgeA)];
+  await procs.gateway(null, ['spoke', '--from-cluster', '--kubeconfig', kubeconfig('edge', edge), ...args]);
+  return listenerPort;
+}
+
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'omni-gw-cluster-'));
   [main, edge] = await Promise.all([side('main'), side('edge-a')]);
@@ -81,24 +95,7 @@ test('hub and spoke processes run from a kubeconfig and their certificates only'
     source?: string;
   };
   assert.equal(ready.source, 'cluster');
-  const listenerPort = await freePort();
-  await putConfigMap(
-    edge.clients,
-    SPOKE_CONFIG.configMap,
-    SPOKE_CONFIG.key,
-    JSON.stringify({ listeners: { [ECHO]: listenerPort } }),
-  );
-  await procs.gateway(null, [
-    'spoke',
-    '--from-cluster',
-    '--kubeconfig',
-    kubeconfig('edge', edge),
-    '--hub',
-    `127.0.0.1:${ready.port}`,
-    '--location',
-    'edge-a',
-    ...files('edge-a', pki().edgeA),
-  ]);
+  const listenerPort = await startSpoke(`127.0.0.1:${ready.port}`);
   await eventually(
     'edge→main echo through the processes',
     async () => (await tryEcho(listenerPort, 'from a pod')) === 'from a pod',
@@ -147,25 +144,8 @@ test('two hub replicas run active/standby on a Lease; the standby takes over, a 
   );
   assert.equal(await httpStatus(metricsB, '/healthz'), 200);
 
-  const listenerPort = await freePort();
-  await putConfigMap(
-    edge.clients,
-    SPOKE_CONFIG.configMap,
-    SPOKE_CONFIG.key,
-    JSON.stringify({ listeners: { [ECHO]: listenerPort } }),
-  );
   // The spoke dials one address, as it dials the hub Service's load balancer.
-  await procs.gateway(null, [
-    'spoke',
-    '--from-cluster',
-    '--kubeconfig',
-    kubeconfig('edge', edge),
-    '--hub',
-    `127.0.0.1:${port}`,
-    '--location',
-    'edge-a',
-    ...files('edge-a', pki().edgeA),
-  ]);
+  const listenerPort = await startSpoke(`127.0.0.1:${port}`);
   const echoes = async (): Promise<boolean> => (await tryEcho(listenerPort, 'via the hub')) === 'via the hub';
   await eventually('echo through the active hub', echoes, 15_000);
 
