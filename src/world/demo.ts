@@ -10,6 +10,7 @@ import { startEmbeddedWorld, type EmbeddedWorld } from './embedded.ts';
 import { applyEdgeLocations, applyScenario, DEMO_EDGE_LOCATIONS, DEMO_NAMESPACE } from './scenario.ts';
 import { buildReport, DecisionLog, type DemoReport } from './report.ts';
 import { startTunnelProbe } from './tunnel-probe.ts';
+import { waitForSignal } from '../cli/signals.ts';
 
 export interface DemoOptions {
   scenario: 'default' | 'empty';
@@ -97,13 +98,6 @@ export async function startDemo(o: DemoOptions): Promise<RunningDemo> {
   };
   printBanner(demo, o);
   return demo;
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((done) => {
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
-  });
 }
 
 /** Runs the demo until Ctrl-C, or for `durationSeconds` when headless; writes the report if asked. */

@@ -6,6 +6,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { JoinTarget } from '../../controllers/autoscaler/index.ts';
 import { runControllers, type ControllerOptions } from '../../world/real-cluster.ts';
 import type { CloudName } from '../../catalog/types.ts';
+import { signalOrEnd } from '../signals.ts';
 
 interface ControllerFlags {
   kubeconfig?: string;
@@ -40,13 +41,6 @@ function parseMain(s: string): { cloud: CloudName; region: string } {
   if (!['aws', 'gcp', 'azure', 'oci'].includes(cloud) || !region)
     throw new Error(`--main: expected <cloud>/<region> such as aws/us-east-1, got "${s}"`);
   return { cloud: cloud as CloudName, region };
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((done) => {
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
-  });
 }
 
 function joinTarget(f: ControllerFlags, kc: KubeConfig): JoinTarget {
@@ -113,10 +107,7 @@ export function registerController(program: Command): void {
     .option('--health-probe-bind-address <addr>', '/healthz and /readyz', ':8081')
     .action(async (f: ControllerFlags) => {
       const running = await runControllers(controllerOptions(f));
-      const ended = await Promise.race([
-        waitForSignal().then(() => undefined),
-        running.ended ?? new Promise<never>(() => {}),
-      ]);
+      const ended = await signalOrEnd(running.ended);
       await running.stop();
       // Lost the Lease: exit non-zero so that the pod restarts as the standby, as controller-runtime does.
       if (ended) throw new Error(ended);

@@ -12,15 +12,9 @@ import {
   type ClusterSource,
   type Running,
 } from '../../tunnel/cli.ts';
+import { signalOrEnd } from '../signals.ts';
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
 
 /**
  * Serves until SIGINT/SIGTERM, or until the gateway ends on its own (a hub that lost its Lease: exit 1, so
@@ -28,10 +22,7 @@ function waitForSignal(): Promise<void> {
  */
 async function untilSignal(running: Promise<Running>): Promise<void> {
   const r = await running;
-  const ended = await Promise.race([
-    waitForSignal().then(() => undefined),
-    r.ended ?? new Promise<never>(() => {}),
-  ]);
+  const ended = await signalOrEnd(r.ended);
   if (ended) process.stderr.write(`omni gateway: ${ended}\n`);
   await Promise.race([r.close(), new Promise((done) => setTimeout(done, 5000).unref())]);
   process.exit(ended ? 1 : 0);

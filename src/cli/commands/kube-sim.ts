@@ -2,6 +2,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseNodeType, startSimulatedCluster, type SimulatedClusterOptions } from '../../../kube-sim/src/index.ts';
+import { waitForSignal } from '../signals.ts';
 
 interface KubeSimFlags {
   port: string;
@@ -36,14 +37,6 @@ function clusterOptions(flags: KubeSimFlags): SimulatedClusterOptions {
     defaultUnreachableTolerationSeconds: nonNegative('default-unreachable-toleration-seconds', flags.defaultUnreachableTolerationSeconds),
     kubeletDelaySeconds: nonNegative('kubelet-delay', flags.kubeletDelay),
   };
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolveSignal) => {
-    const done = () => resolveSignal();
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
 }
 
 async function runKubeSim(flags: KubeSimFlags): Promise<void> {

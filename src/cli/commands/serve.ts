@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadEmbeddedCatalog } from '../../catalog/index.ts';
 import { loadKubeConfig, makeLogger } from '../../kube/index.ts';
 import { startConsoleServer } from '../../server/index.ts';
+import { waitForSignal } from '../signals.ts';
 
 interface ServeFlags {
   kubeconfig?: string;
@@ -16,13 +17,6 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port, 0-65535');
   return n;
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
 }
 
 function bold(text: string): string {
