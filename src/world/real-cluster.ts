@@ -96,28 +96,36 @@ export interface RunningControllers {
  * controller waits for the Lease (a standby replica only serves its health and metrics endpoints).
  */
 export async function runControllers(o: ControllerOptions): Promise<RunningControllers> {
+  // Missing credentials fail at once, not after this replica has waited for the Lease.
+  const mainCloud = o.mainCloud ?? (await mainCloudFromEnvironment(o.main.cloud, o.main.region));
   const clients = makeClients(o.kc, { maxSockets: 32 });
   const registry = new Registry();
   const servers = [
     serveText(o.metricsPort ?? 8080, { '/metrics': () => registry.metrics() }),
     serveText(o.healthPort ?? 8081, { '/healthz': () => 'ok\n', '/readyz': () => 'ok\n' }),
   ];
-  const lease = o.leaderElection
-    ? await holdLease(clients.coordination, systemClock, o.leaderElection, o.log)
-    : undefined;
-  const controllers = await startControllers(o, clients, registry);
-  return {
-    ended: lease?.lost,
-    async stop() {
-      for (const s of servers) s.close();
-      await controllers.stop();
-      await lease?.release();
-    },
-  };
+  try {
+    const lease = o.leaderElection
+      ? await holdLease(clients.coordination, systemClock, o.leaderElection, o.log)
+      : undefined;
+    const controllers = await startControllers({ ...o, mainCloud }, clients, registry);
+    return {
+      ended: lease?.lost,
+      async stop() {
+        for (const s of servers) s.close();
+        await controllers.stop();
+        await lease?.release();
+      },
+    };
+  } catch (err) {
+    // Open servers would keep the process alive after the error is reported.
+    for (const s of servers) s.close();
+    throw err;
+  }
 }
 
 async function startControllers(
-  o: ControllerOptions,
+  o: ControllerOptions & { mainCloud: CloudProvider },
   clients: KubeClients,
   registry: Registry,
 ): Promise<{ stop(): Promise<void> }> {
@@ -126,7 +134,7 @@ async function startControllers(
   const locations = new MutableLocationRegistry({
     name: 'main',
     ...o.main,
-    provider: o.mainCloud ?? (await mainCloudFromEnvironment(o.main.cloud, o.main.region)),
+    provider: o.mainCloud,
     join: o.join,
   });
   const vkRef: { current?: VirtualKubelet } = {};
